@@ -1,0 +1,30 @@
+import { HttpResponse, http } from 'msw';
+import { type ArticlePage, ArticleListQuery, type ArticleSummary } from '../../src/api/schemas';
+import { compareVi, fold, matchesQuery } from '../../src/domain/text';
+import { notFound, queryObject, validationProblem } from '../problem';
+import type { DbStore } from '../store';
+
+export function articleHandlers(store: DbStore) {
+  return [
+    http.get('*/api/v1/articles', ({ request }) => {
+      const url = new URL(request.url);
+      const parsed = ArticleListQuery.safeParse(queryObject(url));
+      if (!parsed.success) return validationProblem(parsed.error, url.pathname);
+      const { q, page, pageSize } = parsed.data;
+      const all = [...store.get().articles.values()]
+        .filter((a) => !q || matchesQuery(fold(`${a.title} ${a.publisher}`), q))
+        .sort((a, b) => b.date.localeCompare(a.date) || compareVi(a.title, b.title));
+      const items: ArticleSummary[] = all
+        .slice((page - 1) * pageSize, page * pageSize)
+        .map(({ body: _body, ...summary }) => summary);
+      const body: ArticlePage = { items, total: all.length, page, pageSize };
+      return HttpResponse.json(body);
+    }),
+    http.get('*/api/v1/articles/:id', ({ request, params }) => {
+      const id = String(params.id);
+      const article = store.get().articles.get(id);
+      if (!article) return notFound('Article', id, new URL(request.url).pathname);
+      return HttpResponse.json(article);
+    }),
+  ];
+}

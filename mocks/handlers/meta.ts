@@ -1,0 +1,29 @@
+import { HttpResponse, http } from 'msw';
+import { z } from 'zod';
+import openapi from '../../src/api/openapi.json';
+import { DATASETS } from '../db';
+import { validationProblem } from '../problem';
+import type { DbStore } from '../store';
+
+/**
+ * The OpenAPI document, and the mock's own control endpoint `/api/v1/_mock` (not part of the contract: a real
+ * server answers 404 there, and the app then hides the demo controls).
+ */
+export function metaHandlers(store: DbStore, onDatasetChange?: (dataset: (typeof DATASETS)[number]) => void) {
+  const MockSettings = z.object({ dataset: z.enum(DATASETS) });
+  const settings = () => {
+    const db = store.get();
+    return { dataset: db.dataset, datasets: DATASETS, taskCount: db.tasks.size, articleCount: db.articles.size, today: db.today() };
+  };
+  return [
+    http.get('*/api/v1/openapi.json', () => HttpResponse.json(openapi)),
+    http.get('*/api/v1/_mock', () => HttpResponse.json(settings())),
+    http.put('*/api/v1/_mock', async ({ request }) => {
+      const parsed = MockSettings.safeParse(await request.json().catch(() => null));
+      if (!parsed.success) return validationProblem(parsed.error, '/api/v1/_mock', 'field');
+      store.reset(parsed.data.dataset);
+      onDatasetChange?.(parsed.data.dataset);
+      return HttpResponse.json(settings());
+    }),
+  ];
+}

@@ -1,0 +1,46 @@
+import { HttpResponse } from 'msw';
+import type { z } from 'zod';
+import type { ProblemDetails } from '../src/api/schemas';
+
+/** An RFC 9457 problem+json response. */
+export function problem(body: Omit<ProblemDetails, 'type'> & { type?: string }): HttpResponse<ProblemDetails> {
+  return HttpResponse.json<ProblemDetails>(
+    { type: body.type ?? 'about:blank', ...body },
+    { status: body.status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+export function validationProblem(error: z.ZodError, instance: string, what = 'query parameter') {
+  const errors = error.issues.map((issue) => ({
+    name: issue.path.map(String).join('.') || '(root)',
+    reason: issue.message,
+  }));
+  return problem({
+    type: 'https://directive-tracker.example/problems/invalid-request',
+    title: `Invalid ${what}`,
+    status: 400,
+    detail: errors.map((e) => `${e.name}: ${e.reason}`).join('; '),
+    instance,
+    errors,
+  });
+}
+
+export function notFound(what: string, id: string, instance: string) {
+  return problem({
+    type: 'https://directive-tracker.example/problems/not-found',
+    title: `${what} not found`,
+    status: 404,
+    detail: `No ${what.toLowerCase()} has the id "${id}".`,
+    instance,
+  });
+}
+
+/** Query string → plain object; a parameter given several times becomes an array. */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    out[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from './client';
+import { Article, ArticlePage } from './schemas';
+
+export interface ArticleListParams {
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const articlesQueries = {
+  all: () => ['articles'] as const,
+  list: (params: ArticleListParams) =>
+    queryOptions({
+      queryKey: [...articlesQueries.all(), 'list', params] as const,
+      queryFn: ({ signal }) => apiGet('/articles', ArticlePage, { query: { ...params }, signal }),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...articlesQueries.all(), 'detail', id] as const,
+      queryFn: ({ signal }) => apiGet(`/articles/${encodeURIComponent(id)}`, Article, { signal }),
+    }),
+};
+
+export function useArticle(id: string) {
+  return useQuery(articlesQueries.detail(id));
+}

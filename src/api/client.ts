@@ -1,0 +1,126 @@
+/**
+ * The one fetch client. Every response is parsed with its zod schema, so the query cache only ever holds
+ * checked data; every failure becomes an ApiError with a kind the interface can explain.
+ */
+import type { z } from 'zod';
+import { config } from './config';
+import { ProblemDetails } from './schemas';
+
+export type ApiErrorKind =
+  /** The server answered with a non-2xx status (problem details attached when it sent them). */
+  | 'http'
+  /** No answer: offline, DNS, CORS, connection reset. */
+  | 'network'
+  /** No answer in time. */
+  | 'timeout'
+  /** An answer that is not JSON or does not match the contract. */
+  | 'invalid_response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly problem: ProblemDetails | null = null,
+    readonly url: string | null = null,
+  ) {
+    super(message);
+  }
+
+  /** Field or parameter errors of a 400, keyed by name. */
+  fieldErrors(): Record<string, string> {
+    return Object.fromEntries((this.problem?.errors ?? []).map((e) => [e.name, e.reason]));
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** Serialises a query object: lists become repeated parameters, empty values are left out. */
+export function toSearchParams(query: Record<string, QueryValue>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.append(key, String(value));
+  }
+  return params;
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  /** JSON request body (for writes). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Milliseconds before the request is abandoned as a timeout. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+function resolveUrl(path: string, query?: Record<string, QueryValue>): string {
+  const base = config.apiBaseUrl;
+  const qs = query ? toSearchParams(query).toString() : '';
+  return `${base}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | null> {
+  try {
+    const parsed = ProblemDetails.safeParse(await response.json());
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** GETs `path` under the API base and parses the body with `schema`. */
+export function apiGet<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  return apiRequest('GET', path, schema, options);
+}
+
+/** Sends a request to `path` under the API base and parses the answer with `schema`. */
+export async function apiRequest<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  const url = resolveUrl(path, options.query);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    response = await fetch(url, {
+      method,
+      headers,
+      signal,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (e) {
+    if (options.signal?.aborted) throw e; // cancelled by the caller (TanStack Query): not an error to show
+    if (timeout.aborted) throw new ApiError('timeout', `Request timed out: ${url}`, null, null, url);
+    throw new ApiError('network', `Network error: ${url}`, null, null, url);
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    throw new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem, url);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError('invalid_response', `Response is not JSON: ${url}`, response.status, null, url);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new ApiError('invalid_response', `Response does not match the contract (${where})`, response.status, null, url);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Build-time configuration, parsed once. Without VITE_API_URL the app runs on the embedded mock API. */
+const Env = z.object({
+  VITE_API_URL: z
+    .union([z.url(), z.literal('')])
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
+});
+
+const env = Env.parse({ VITE_API_URL: import.meta.env.VITE_API_URL });
+
+export const config = {
+  /** Base of the API, e.g. https://example.gov.vn/api/v1; same-origin /api/v1 on the mock. */
+  apiBaseUrl: env.VITE_API_URL ?? '/api/v1',
+  useMockApi: env.VITE_API_URL === undefined,
+} as const;

@@ -1,0 +1,45 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiGet, apiRequest } from './client';
+import { config } from './config';
+
+/**
+ * The embedded mock API's demo controls (dataset size). Not part of the contract: a real server has no
+ * `/_mock`, and the app then shows no demo controls.
+ */
+export const MockSettings = z.object({
+  dataset: z.string(),
+  datasets: z.array(z.string()),
+  taskCount: z.int().nonnegative(),
+  articleCount: z.int().nonnegative(),
+  today: z.iso.date(),
+});
+export type MockSettings = z.infer<typeof MockSettings>;
+
+export const mockSettingsQueries = {
+  all: () => ['mock-settings'] as const,
+  current: () =>
+    queryOptions({
+      queryKey: mockSettingsQueries.all(),
+      queryFn: ({ signal }) => apiGet('/_mock', MockSettings, { signal }),
+      enabled: config.useMockApi,
+      staleTime: Number.POSITIVE_INFINITY,
+      retry: false,
+    }),
+};
+
+export function useMockSettings() {
+  return useQuery(mockSettingsQueries.current());
+}
+
+export function useSetMockDataset() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (dataset: string) => apiRequest('PUT', '/_mock', MockSettings, { body: { dataset }, timeoutMs: 120_000 }),
+    onSuccess: (settings) => {
+      client.setQueryData(mockSettingsQueries.current().queryKey, settings);
+      // Everything else was computed over the previous dataset.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== mockSettingsQueries.all()[0] });
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from './client';
+import { Task, type TaskFilters, TaskPage, type TaskSort } from './schemas';
+
+export interface TaskListParams extends TaskFilters {
+  sort?: TaskSort;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Query keys and fetchers for tasks; keys are never written by hand elsewhere. */
+export const tasksQueries = {
+  all: () => ['tasks'] as const,
+  lists: () => [...tasksQueries.all(), 'list'] as const,
+  list: (params: TaskListParams) =>
+    queryOptions({
+      queryKey: [...tasksQueries.lists(), params] as const,
+      queryFn: ({ signal }) => apiGet('/tasks', TaskPage, { query: { ...params }, signal }),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...tasksQueries.all(), 'detail', id] as const,
+      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(id)}`, Task, { signal }),
+    }),
+};
+
+export function useTasks(params: TaskListParams) {
+  return useQuery(tasksQueries.list(params));
+}
+
+export function useTask(id: string) {
+  return useQuery(tasksQueries.detail(id));
+}

@@ -1,0 +1,100 @@
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMockSettings, useSetMockDataset } from '../api/mock-settings';
+import { ChartPatterns } from '../components/charts/chart-patterns';
+import { errorText } from '../components/ui/error-text';
+import { useFormat } from '../i18n/format';
+import { LANGUAGES } from '../i18n/i18n';
+
+/** The time of the newest successful fetch of any query: "số liệu lúc 14:05". */
+function useDataFreshness(): number | null {
+  const client = useQueryClient();
+  const fetching = useIsFetching();
+  const [at, setAt] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed whenever a fetch settles
+  useEffect(() => {
+    const newest = Math.max(0, ...client.getQueryCache().getAll().map((q) => q.state.dataUpdatedAt));
+    setAt(newest > 0 ? newest : null);
+  }, [client, fetching]);
+  return at;
+}
+
+function DemoDataControl() {
+  const { t } = useTranslation();
+  const settings = useMockSettings();
+  const change = useSetMockDataset();
+  if (!settings.data) return null;
+  const datasets = settings.data.datasets as Array<'sample' | 'synthetic-10k' | 'synthetic-100k'>;
+  return (
+    <div className="demo-control">
+      <label htmlFor="demo-dataset">{t('demo.label')}</label>
+      <select
+        id="demo-dataset"
+        value={change.isPending ? (change.variables ?? settings.data.dataset) : settings.data.dataset}
+        disabled={change.isPending}
+        onChange={(e) => change.mutate(e.target.value)}
+      >
+        {datasets.map((d) => (
+          <option key={d} value={d}>
+            {t(`demo.dataset.${d}`)}
+          </option>
+        ))}
+      </select>
+      {change.isPending ? <span role="status">{t('demo.switching')}</span> : null}
+      {change.isError ? <span role="alert">{errorText(change.error, t)}</span> : null}
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const freshness = useDataFreshness();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <ChartPatterns />
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span className="brand-name">{t('app.title')}</span>
+        </div>
+        <nav aria-label={t('app.nav.label')} className="app-nav">
+          <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
+            {t('app.nav.overview')}
+          </Link>
+        </nav>
+        <div className="header-tools">
+          {freshness ? <span className="freshness">{t('app.dataAt', { time: f.time(freshness) })}</span> : null}
+          <DemoDataControl />
+          <div className="lang-switch" role="group" aria-label={t('app.language')}>
+            {LANGUAGES.map((lng) => (
+              <button
+                key={lng}
+                type="button"
+                lang={lng}
+                aria-pressed={i18n.language === lng}
+                onClick={() => void i18n.changeLanguage(lng)}
+              >
+                {lng.toUpperCase()}
+                <span className="visually-hidden"> — {t(`app.languageName.${lng}`)}</span>
+              </button>
+            ))}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable, type DataTableProps } from './data-table';
+
+export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
+
+export interface ChartCardProps {
+  title: string;
+  /** One sentence read by screen readers and shown under the title. */
+  summary?: string;
+  state: ChartState;
+  errorMessage?: string;
+  onRetry?: () => void;
+  /** The text alternative: the same numbers as a table, visually hidden until asked for. */
+  table?: Omit<DataTableProps, 'caption'>;
+  legend?: ReactNode;
+  /** Height of the drawing area in px (the card owns sizing so the chart always has a definite box). */
+  height?: number;
+  className?: string;
+  children?: ReactNode;
+}
+
+/** Owns a chart's title, sizing, legend, loading / empty / error states and its accessible data table. */
+export function ChartCard({
+  title,
+  summary,
+  state,
+  errorMessage,
+  onRetry,
+  table,
+  legend,
+  height = 280,
+  className,
+  children,
+}: ChartCardProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [showTable, setShowTable] = useState(false);
+  return (
+    <section className={`card chart-card ${className ?? ''}`} aria-labelledby={headingId} data-state={state}>
+      <header className="card-header">
+        <h2 id={headingId} className="card-title">
+          {title}
+        </h2>
+        {table && state === 'ready' ? (
+          <button type="button" className="link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+            {showTable ? t('chart.hideTable') : t('chart.showTable')}
+          </button>
+        ) : null}
+      </header>
+      {summary && state === 'ready' ? <p className="chart-summary">{summary}</p> : null}
+      <div className="chart-body" style={{ minHeight: height }}>
+        {state === 'loading' ? (
+          <div className="chart-placeholder" role="status">
+            <span className="skeleton" aria-hidden="true" />
+            <span>{t('chart.loading')}</span>
+          </div>
+        ) : state === 'error' ? (
+          <div className="chart-placeholder chart-error" role="alert">
+            <span>{errorMessage ?? t('chart.error')}</span>
+            {onRetry ? (
+              <button type="button" className="button" onClick={onRetry}>
+                {t('chart.retry')}
+              </button>
+            ) : null}
+          </div>
+        ) : state === 'empty' ? (
+          <div className="chart-placeholder">
+            <span>{t('chart.empty')}</span>
+          </div>
+        ) : (
+          <>
+            <div className="chart-drawing" style={{ height }} aria-hidden="true">
+              {children}
+            </div>
+            {legend}
+          </>
+        )}
+      </div>
+      {table && state === 'ready' ? (
+        <div className={showTable ? 'chart-table' : 'visually-hidden'}>
+          <DataTable caption={t('chart.tableCaption', { title })} {...table} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/** Calendar-date helpers on ISO `YYYY-MM-DD` strings (no time zone drift: all arithmetic is in UTC days). */
+
+const MS_PER_DAY = 86_400_000;
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Today's date in Vietnam, as YYYY-MM-DD. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: VN_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function toUtcDays(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return toUtcDays(to) - toUtcDays(from);
+}
+
+/** Adds days to an ISO date. */
+export function addDays(iso: string, days: number): string {
+  return new Date((toUtcDays(iso) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The calendar date part of an ISO date or date-time. */
+export function datePart(isoDateOrDateTime: string): string {
+  return isoDateOrDateTime.slice(0, 10);
+}
+
+/** YYYY-MM of an ISO date or date-time. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/** Every month from `first` to `last` inclusive (both YYYY-MM). */
+export function monthRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  const endY = Number(last.slice(0, 4));
+  const endM = Number(last.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+/**
+ * Filtering and sorting of tasks: the logic behind `GET /tasks` and `GET /stats`, shared by the mock API
+ * and any server written in TypeScript. Pure; the caller supplies the date of evaluation.
+ */
+import type { Era, Locality, StoredTask, TaskFilters, TaskSort, Timeliness } from '../api/schemas';
+import type { LocalityIndex } from './localities';
+import { compareVi, fold, matchesQuery } from './text';
+import { overdueDays, timelinessOf } from './timeliness';
+
+/** A stored task with what search needs precomputed once. */
+export interface IndexedTask {
+  task: StoredTask;
+  /** Folded title, description, quote, assignee, issuer and article title. */
+  searchText: string;
+}
+
+export interface EvaluatedTask extends IndexedTask {
+  timeliness: Timeliness;
+}
+
+export function indexTask(task: StoredTask, articleTitle = ''): IndexedTask {
+  return {
+    task,
+    searchText: fold(
+      [task.title, task.description, task.quote?.text ?? '', task.assignee, task.issuer, articleTitle].join(' \u0001 '),
+    ),
+  };
+}
+
+/** The localities a task is filed under, read in the era in force when it was assigned. */
+export function taskLocalities(task: StoredTask, localities: LocalityIndex): Locality[] {
+  const era = localities.taskEra(task.createdAt);
+  const out: Locality[] = [];
+  for (const code of task.localityCodes) {
+    const unit = localities.get(code, era);
+    if (unit) out.push(unit);
+  }
+  return out;
+}
+
+export class UnknownLocalityError extends Error {
+  constructor(readonly code: string) {
+    super(`Unknown administrative unit code: ${code}`);
+  }
+}
+
+/** Resolves the filter's locality codes; throws UnknownLocalityError for a code that exists in neither era. */
+export function resolveFilterLocalities(codes: readonly string[], era: Era | undefined, localities: LocalityIndex): Locality[] {
+  return codes.map((code) => {
+    const unit = localities.resolve(code, era) ?? (era ? localities.resolve(code) : undefined);
+    if (!unit) throw new UnknownLocalityError(code);
+    return unit;
+  });
+}
+
+export interface QueryContext {
+  today: string;
+  localities: LocalityIndex;
+}
+
+/** Returns the tasks that match every filter, each with its timeliness at `ctx.today`. */
+export function filterTasks(rows: readonly IndexedTask[], filters: TaskFilters, ctx: QueryContext): EvaluatedTask[] {
+  const { today, localities } = ctx;
+  const statuses = filters.status?.length ? new Set(filters.status) : null;
+  const timeliness = filters.timeliness?.length ? new Set(filters.timeliness) : null;
+  const categories = filters.category?.length ? new Set(filters.category) : null;
+  const issuers = filters.issuer?.length ? new Set(filters.issuer.map(fold)) : null;
+  const assignees = filters.assignee?.length ? new Set(filters.assignee.map(fold)) : null;
+  const articleIds = filters.articleId?.length ? new Set(filters.articleId) : null;
+  const query = filters.q?.trim() ? filters.q : null;
+  const outerUnits = filters.locality?.length ? resolveFilterLocalities(filters.locality, filters.era, localities) : null;
+  const testers = outerUnits?.map((u) => localities.containmentTester(u)) ?? null;
+
+  const out: EvaluatedTask[] = [];
+  for (const row of rows) {
+    const t = row.task;
+    if (statuses && !statuses.has(t.status)) continue;
+    if (categories && !categories.has(t.category)) continue;
+    if (filters.flagship !== undefined && t.flagship !== filters.flagship) continue;
+    if (articleIds && (t.articleId === null || !articleIds.has(t.articleId))) continue;
+    if (issuers && !issuers.has(fold(t.issuer))) continue;
+    if (assignees && !assignees.has(fold(t.assignee))) continue;
+    if (filters.deadlineFrom && (!t.deadline || t.deadline.date < filters.deadlineFrom)) continue;
+    if (filters.deadlineTo && (!t.deadline || t.deadline.date > filters.deadlineTo)) continue;
+    if (query && !matchesQuery(row.searchText, query)) continue;
+    if (testers) {
+      const units = taskLocalities(t, localities);
+      if (!units.some((inner) => testers.some((contains) => contains(inner)))) continue;
+    }
+    const tl = timelinessOf(t, today);
+    if (timeliness && !timeliness.has(tl)) continue;
+    out.push({ ...row, timeliness: tl });
+  }
+  return out;
+}
+
+/** Order of timeliness from most to least urgent, used when sorting by it. */
+export const TIMELINESS_URGENCY: Record<Timeliness, number> = {
+  overdue: 0,
+  due_soon: 1,
+  on_track: 2,
+  no_deadline: 3,
+  done_late: 4,
+  done_on_time: 5,
+  cancelled: 6,
+};
+
+/** Sorts in place and returns the array. Ties break on id so paging is stable. */
+export function sortTasks(rows: EvaluatedTask[], sort: TaskSort, ctx: QueryContext): EvaluatedTask[] {
+  const desc = sort.startsWith('-');
+  const key = (desc ? sort.slice(1) : sort) as TaskSort extends `-${infer K}` ? K : never;
+  const dir = desc ? -1 : 1;
+  const localityName = (t: StoredTask) => taskLocalities(t, ctx.localities)[0]?.shortName ?? '';
+  const nameCache = new Map<string, string>();
+  const cachedLocality = (t: StoredTask) => {
+    let name = nameCache.get(t.id);
+    if (name === undefined) {
+      name = localityName(t);
+      nameCache.set(t.id, name);
+    }
+    return name;
+  };
+  const compare = (a: EvaluatedTask, b: EvaluatedTask): number => {
+    const x = a.task;
+    const y = b.task;
+    switch (key) {
+      case 'deadline': {
+        // Tasks without a deadline sort last in both directions.
+        if (!x.deadline || !y.deadline) return x.deadline ? -1 : y.deadline ? 1 : 0;
+        return dir * x.deadline.date.localeCompare(y.deadline.date);
+      }
+      case 'title':
+        return dir * compareVi(x.title, y.title);
+      case 'assignee':
+        return dir * compareVi(x.assignee, y.assignee);
+      case 'category':
+        return dir * x.category.localeCompare(y.category);
+      case 'locality':
+        return dir * compareVi(cachedLocality(x), cachedLocality(y));
+      case 'updatedAt':
+        return dir * x.updatedAt.localeCompare(y.updatedAt);
+      case 'createdAt':
+        return dir * x.createdAt.localeCompare(y.createdAt);
+      case 'progress':
+        return dir * (x.progress - y.progress);
+      case 'timeliness':
+        return dir * (TIMELINESS_URGENCY[a.timeliness] - TIMELINESS_URGENCY[b.timeliness]);
+      case 'overdueDays':
+        return dir * (overdueDays(x, ctx.today) - overdueDays(y, ctx.today));
+      default:
+        return 0;
+    }
+  };
+  return rows.sort((a, b) => compare(a, b) || (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0));
+}
+
+export function paginate<T>(rows: readonly T[], page: number, pageSize: number): T[] {
+  const start = (page - 1) * pageSize;
+  return rows.slice(start, start + pageSize);
+}

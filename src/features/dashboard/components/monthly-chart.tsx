@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Stats } from '../../../api/schemas';
+import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartTooltip } from '../../../components/charts/chart-tooltip';
+import { SERIES_COLORS } from '../../../components/charts/palette';
+import { useFormat } from '../../../i18n/format';
+
+export function MonthlyChart({
+  monthly,
+  state,
+  errorMessage,
+  onRetry,
+}: {
+  monthly: Stats['monthly'] | null;
+  state: ChartState;
+  errorMessage?: string;
+  onRetry?: () => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const data = monthly ?? [];
+  return (
+    <ChartCard
+      title={t('overview.monthly.title')}
+      state={state === 'ready' && data.length === 0 ? 'empty' : state}
+      errorMessage={errorMessage}
+      onRetry={onRetry}
+      height={280}
+      table={{
+        columns: [t('overview.monthly.month'), t('overview.monthly.assigned'), t('overview.monthly.completed')],
+        rows: data
+          .filter((m) => m.assigned > 0 || m.completed > 0)
+          .map((m) => [f.month(m.month), f.number(m.assigned), f.number(m.completed)] as const),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false} barGap={1}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="month" tickFormatter={(m: string) => f.month(m)} minTickGap={24} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} width={44} tickFormatter={(v: number) => f.number(v)} tick={{ fontSize: 12 }} />
+          <Tooltip
+            cursor={{ fill: 'rgba(0,0,0,0.05)' }}
+            content={(props) => <ChartTooltip {...props} format={f.number} title={(m) => f.month(m)} />}
+          />
+          <Legend verticalAlign="bottom" height={28} />
+          <Bar dataKey="assigned" name={t('overview.monthly.assigned')} fill={SERIES_COLORS.assigned} isAnimationActive={false} />
+          <Bar dataKey="completed" name={t('overview.monthly.completed')} fill={SERIES_COLORS.completed} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { Cell, Label, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import type { TimelinessCounts } from '../../../api/schemas';
+import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartTooltip } from '../../../components/charts/chart-tooltip';
+import { TIMELINESS_COLORS, timelinessFill } from '../../../components/charts/palette';
+import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
+import { useFormat } from '../../../i18n/format';
+import { donutSlices } from '../utils/shape';
+
+export function TimelinessDonut({
+  counts,
+  total,
+  state,
+  errorMessage,
+  onRetry,
+}: {
+  counts: TimelinessCounts | null;
+  total: number;
+  state: ChartState;
+  errorMessage?: string;
+  onRetry?: () => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const slices = counts ? donutSlices(counts) : [];
+  const rows = slices.map((s) => [t(`timeliness.${s.key}`), f.number(s.value), f.percent(total ? s.value / total : 0)] as const);
+  return (
+    <ChartCard
+      title={t('overview.donut.title')}
+      state={state === 'ready' && slices.length === 0 ? 'empty' : state}
+      errorMessage={errorMessage}
+      onRetry={onRetry}
+      height={260}
+      table={{ columns: [t('overview.donut.title'), t('chart.count'), '%'], rows }}
+      legend={<TimelinessLegend counts={counts ?? undefined} only={slices.map((s) => s.key)} format={f.number} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <PieChart accessibilityLayer={false}>
+          <Pie
+            data={slices.map((s) => ({ ...s, name: t(`timeliness.${s.key}`) }))}
+            dataKey="value"
+            nameKey="name"
+            innerRadius="58%"
+            outerRadius="88%"
+            paddingAngle={1}
+            isAnimationActive={false}
+            label={({ value }: { value?: number }) => (value ? f.number(value) : '')}
+            labelLine={false}
+          >
+            {slices.map((s) => (
+              <Cell key={s.key} fill={timelinessFill(s.key)} stroke={TIMELINESS_COLORS[s.key]} />
+            ))}
+            <Label
+              position="center"
+              content={({ viewBox }) => {
+                const vb = viewBox as { cx?: number; cy?: number } | undefined;
+                if (!vb?.cx || !vb.cy) return null;
+                return (
+                  <text x={vb.cx} y={vb.cy} textAnchor="middle" className="donut-centre">
+                    <tspan x={vb.cx} dy="-0.2em" className="donut-centre-value">
+                      {f.number(total)}
+                    </tspan>
+                    <tspan x={vb.cx} dy="1.4em" className="donut-centre-label">
+                      {t('overview.donut.centre')}
+                    </tspan>
+                  </text>
+                );
+              }}
+            />
+          </Pie>
+          <Tooltip content={(props) => <ChartTooltip {...props} format={f.number} title={() => t('overview.donut.title')} />} />
+        </PieChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

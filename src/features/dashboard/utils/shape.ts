@@ -1,0 +1,68 @@
+/** Pure data shaping for the overview's cards: the cards only render what these return. */
+import type { Category, LocalityBucket, Stats, Timeliness, TimelinessCounts } from '../../../api/schemas';
+import { TIMELINESS_ORDER } from '../../../components/charts/palette';
+
+export type KpiKey = 'total' | 'doneOnTime' | 'doneLate' | 'onTrack' | 'overdue' | 'dueSoon';
+export interface Kpi {
+  key: KpiKey;
+  value: number;
+  /** Share of all tasks, 0..1 (null for the total). */
+  share: number | null;
+  /** The timeliness class the tile stands for (for its colour and, later, drill-down). */
+  timeliness: Timeliness | null;
+}
+
+export function kpis(stats: Pick<Stats, 'total' | 'byTimeliness'>): Kpi[] {
+  const { total, byTimeliness: c } = stats;
+  const share = (n: number) => (total > 0 ? n / total : 0);
+  return [
+    { key: 'total', value: total, share: null, timeliness: null },
+    { key: 'doneOnTime', value: c.done_on_time, share: share(c.done_on_time), timeliness: 'done_on_time' },
+    { key: 'doneLate', value: c.done_late, share: share(c.done_late), timeliness: 'done_late' },
+    { key: 'onTrack', value: c.on_track, share: share(c.on_track), timeliness: 'on_track' },
+    { key: 'overdue', value: c.overdue, share: share(c.overdue), timeliness: 'overdue' },
+    { key: 'dueSoon', value: c.due_soon, share: share(c.due_soon), timeliness: 'due_soon' },
+  ];
+}
+
+/** Non-empty timeliness classes in legend order, for the donut. */
+export function donutSlices(counts: TimelinessCounts): Array<{ key: Timeliness; value: number }> {
+  return TIMELINESS_ORDER.map((key) => ({ key, value: counts[key] ?? 0 })).filter((s) => s.value > 0);
+}
+
+/** Classes that occur anywhere in these rows, in legend order (so legends list only what is drawn). */
+export function presentClasses(rows: ReadonlyArray<{ byTimeliness: TimelinessCounts }>): Timeliness[] {
+  return TIMELINESS_ORDER.filter((k) => rows.some((r) => (r.byTimeliness[k] ?? 0) > 0));
+}
+
+export type StackedRow = { id: string; label: string; total: number } & Record<Timeliness, number>;
+
+function stacked(id: string, label: string, total: number, counts: TimelinessCounts): StackedRow {
+  return { id, label, total, ...(Object.fromEntries(TIMELINESS_ORDER.map((k) => [k, counts[k] ?? 0])) as Record<Timeliness, number>) };
+}
+
+/** Rows for the stacked locality bars: the `limit` largest units, then the rest folded into one row. */
+export function localityRows(buckets: readonly LocalityBucket[], limit: number, othersLabel: string): StackedRow[] {
+  const rows = buckets.map((b) => stacked(b.code, b.name, b.total, b.byTimeliness));
+  if (rows.length <= limit) return rows;
+  const head = rows.slice(0, limit - 1);
+  const rest = rows.slice(limit - 1);
+  const counts = Object.fromEntries(
+    TIMELINESS_ORDER.map((k) => [k, rest.reduce((sum, r) => sum + r[k], 0)]),
+  ) as Record<Timeliness, number>;
+  return [...head, stacked('others', othersLabel, rest.reduce((s, r) => s + r.total, 0), counts)];
+}
+
+export function categoryRows(
+  items: Stats['byCategory'],
+  label: (c: Category) => string,
+): StackedRow[] {
+  return items.map((i) => stacked(i.category, label(i.category), i.total, i.byTimeliness));
+}
+
+/** Completion rate (done / all but cancelled), 0..1, for summaries. */
+export function completionRate(counts: TimelinessCounts): number {
+  const done = counts.done_on_time + counts.done_late;
+  const counted = TIMELINESS_ORDER.reduce((s, k) => s + (k === 'cancelled' ? 0 : (counts[k] ?? 0)), 0);
+  return counted > 0 ? done / counted : 0;
+}
