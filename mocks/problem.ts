@@ -10,9 +10,17 @@ export function problem(body: Omit<ProblemDetails, 'type'> & { type?: string }):
   );
 }
 
-export function validationProblem(error: z.ZodError, instance: string, what = 'query parameter') {
+/**
+ * A 400 naming each invalid parameter or field. Query parameters are named as sent (`status`, even when its
+ * second value is the bad one); body fields by their dotted path (`deadline.date`).
+ */
+export function validationProblem(
+  error: z.ZodError,
+  instance: string,
+  what: 'query parameter' | 'field' = 'query parameter',
+) {
   const errors = error.issues.map((issue) => ({
-    name: issue.path.map(String).join('.') || '(root)',
+    name: (what === 'query parameter' ? String(issue.path[0] ?? '') : issue.path.map(String).join('.')) || '(root)',
     reason: issue.message,
   }));
   return problem({

@@ -343,7 +343,10 @@ export function buildLocalities(sharedDir: string): BuildResult {
     `pre-2025:  ${counts.pre2025.provinces} provinces, ${counts.pre2025.districts} districts (${districtsWithoutCommunes.length} without communes), ${counts.pre2025.communes} communes`,
     `post-2025: ${counts.post2025.provinces} provinces, ${counts.post2025.communes} communes`,
     `successors: ${successorEntries.length} explicit entries, ${communeSuccessors.size - successorEntries.length} implied (same code); ` +
-      `communes by number of successors: ${[...splitCounts].sort((a, b) => a[0] - b[0]).map(([n, c]) => `${n}:${c}`).join(' ')}`,
+      `communes by number of successors: ${[...splitCounts]
+        .sort((a, b) => a[0] - b[0])
+        .map(([n, c]) => `${n}:${c}`)
+        .join(' ')}`,
     `provinces merged: ${[...provinceSuccessors].filter(([pc, s]) => s.length !== 1 || s[0] !== pc).length} of 63 changed code or merged`,
     ...[...corrected].map(([fix, n]) => `corrected ${n}× ${fix}`),
   ];

@@ -19,9 +19,8 @@ if (typeof window !== 'undefined') {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
-  HTMLElement.prototype.getBoundingClientRect = function () {
-    return { width: 800, height: 400, top: 0, left: 0, bottom: 400, right: 800, x: 0, y: 0, toJSON() {} } as DOMRect;
-  };
+  HTMLElement.prototype.getBoundingClientRect = () =>
+    ({ width: 800, height: 400, top: 0, left: 0, bottom: 400, right: 800, x: 0, y: 0, toJSON() {} }) as DOMRect;
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

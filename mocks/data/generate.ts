@@ -102,7 +102,10 @@ export function generateTasks(opts: GenerateOptions): StoredTask[] {
     let deadline: StoredTask['deadline'] = null;
     if (hasDeadline) {
       const due = addDays(created, 20 + Math.floor(rnd() * 540));
-      deadline = rnd() < 0.5 ? quarterText(due) : { date: due, text: `trước ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}` };
+      deadline =
+        rnd() < 0.5
+          ? quarterText(due)
+          : { date: due, text: `trước ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}` };
     }
     const age = daysBetween(created, opts.today);
     const r = rnd();

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { type ArticlePage, ArticleListQuery, type ArticleSummary } from '../../src/api/schemas';
+import { ArticleListQuery, type ArticlePage, type ArticleSummary } from '../../src/api/schemas';
 import { compareVi, fold, matchesQuery } from '../../src/domain/text';
 import { notFound, queryObject, validationProblem } from '../problem';
 import type { DbStore } from '../store';

@@ -13,7 +13,13 @@ export function metaHandlers(store: DbStore, onDatasetChange?: (dataset: (typeof
   const MockSettings = z.object({ dataset: z.enum(DATASETS) });
   const settings = () => {
     const db = store.get();
-    return { dataset: db.dataset, datasets: DATASETS, taskCount: db.tasks.size, articleCount: db.articles.size, today: db.today() };
+    return {
+      dataset: db.dataset,
+      datasets: DATASETS,
+      taskCount: db.tasks.size,
+      articleCount: db.articles.size,
+      today: db.today(),
+    };
   };
   return [
     http.get('*/api/v1/openapi.json', () => HttpResponse.json(openapi)),

@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { TaskListQuery, type TaskPage, type Task } from '../../src/api/schemas';
+import { type Task, TaskListQuery, type TaskPage } from '../../src/api/schemas';
 import { filterTasks, paginate, sortTasks, UnknownLocalityError } from '../../src/domain/task-query';
 import { timelinessOf } from '../../src/domain/timeliness';
 import { notFound, problem, queryObject, validationProblem } from '../problem';

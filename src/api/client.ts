@@ -60,7 +60,11 @@ export interface RequestOptions {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 function resolveUrl(path: string, query?: Record<string, QueryValue>): string {
-  const base = config.apiBaseUrl;
+  // A same-origin base ("/api/v1") is made absolute so it also works where fetch needs absolute URLs (tests).
+  const base =
+    config.apiBaseUrl.startsWith('/') && typeof location !== 'undefined'
+      ? `${location.origin}${config.apiBaseUrl}`
+      : config.apiBaseUrl;
   const qs = query ? toSearchParams(query).toString() : '';
   return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
@@ -75,7 +79,11 @@ async function readProblem(response: Response): Promise<ProblemDetails | null> {
 }
 
 /** GETs `path` under the API base and parses the body with `schema`. */
-export function apiGet<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
   return apiRequest('GET', path, schema, options);
 }
 
@@ -106,7 +114,13 @@ export async function apiRequest<S extends z.ZodType>(
   }
   if (!response.ok) {
     const problem = await readProblem(response);
-    throw new ApiError('http', problem?.detail ?? problem?.title ?? `HTTP ${response.status}`, response.status, problem, url);
+    throw new ApiError(
+      'http',
+      problem?.detail ?? problem?.title ?? `HTTP ${response.status}`,
+      response.status,
+      problem,
+      url,
+    );
   }
   let body: unknown;
   try {
@@ -120,7 +134,13 @@ export async function apiRequest<S extends z.ZodType>(
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    throw new ApiError('invalid_response', `Response does not match the contract (${where})`, response.status, null, url);
+    throw new ApiError(
+      'invalid_response',
+      `Response does not match the contract (${where})`,
+      response.status,
+      null,
+      url,
+    );
   }
   return parsed.data;
 }

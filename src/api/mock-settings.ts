@@ -35,7 +35,8 @@ export function useMockSettings() {
 export function useSetMockDataset() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (dataset: string) => apiRequest('PUT', '/_mock', MockSettings, { body: { dataset }, timeoutMs: 120_000 }),
+    mutationFn: (dataset: string) =>
+      apiRequest('PUT', '/_mock', MockSettings, { body: { dataset }, timeoutMs: 120_000 }),
     onSuccess: (settings) => {
       client.setQueryData(mockSettingsQueries.current().queryKey, settings);
       // Everything else was computed over the previous dataset.

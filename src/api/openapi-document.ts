@@ -2,8 +2,9 @@
  * Builds the OpenAPI 3.1 document from the zod contract. Used by `npm run build:openapi` (which writes
  * src/api/openapi.json) and by a test that fails when the committed document drifts from the schemas.
  */
-import { createDocument } from 'zod-openapi';
+
 import { z } from 'zod';
+import { createDocument } from 'zod-openapi';
 import {
   Article,
   ArticleListQuery,

@@ -268,12 +268,12 @@ export const Stats = z
     byStatus: z.record(TaskStatus, z.int().nonnegative()),
     byLocality: z.object({
       era: Era,
-      parent: Locality.nullable().meta({ description: 'The filtered unit whose children are listed; null: provinces.' }),
+      parent: Locality.nullable().meta({
+        description: 'The filtered unit whose children are listed; null: provinces.',
+      }),
       items: z.array(LocalityBucket),
     }),
-    byCategory: z.array(
-      z.object({ category: Category, total: z.int().nonnegative(), byTimeliness: TimelinessCounts }),
-    ),
+    byCategory: z.array(z.object({ category: Category, total: z.int().nonnegative(), byTimeliness: TimelinessCounts })),
     monthly: z.array(
       z.object({
         month: z.string().regex(/^\d{4}-\d{2}$/),

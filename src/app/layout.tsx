@@ -15,7 +15,13 @@ function useDataFreshness(): number | null {
   const [at, setAt] = useState<number | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed whenever a fetch settles
   useEffect(() => {
-    const newest = Math.max(0, ...client.getQueryCache().getAll().map((q) => q.state.dataUpdatedAt));
+    const newest = Math.max(
+      0,
+      ...client
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.state.dataUpdatedAt),
+    );
     setAt(newest > 0 ? newest : null);
   }, [client, fetching]);
   return at;
@@ -73,7 +79,8 @@ export function Layout() {
         <div className="header-tools">
           {freshness ? <span className="freshness">{t('app.dataAt', { time: f.time(freshness) })}</span> : null}
           <DemoDataControl />
-          <div className="lang-switch" role="group" aria-label={t('app.language')}>
+          <fieldset className="lang-switch">
+            <legend className="visually-hidden">{t('app.language')}</legend>
             {LANGUAGES.map((lng) => (
               <button
                 key={lng}
@@ -86,7 +93,7 @@ export function Layout() {
                 <span className="visually-hidden"> — {t(`app.languageName.${lng}`)}</span>
               </button>
             ))}
-          </div>
+          </fieldset>
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>

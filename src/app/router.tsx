@@ -1,4 +1,11 @@
-import { createRootRoute, createRoute, createRouter, Link, useNavigate } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  type RouterHistory,
+  useNavigate,
+} from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Era } from '../api/schemas';
@@ -30,7 +37,9 @@ function OverviewRoute() {
     <OverviewPage
       filters={NO_FILTERS}
       era={search.era ?? 'post2025'}
-      onEraChange={(era) => void navigate({ search: (prev) => ({ ...prev, era: era === 'post2025' ? undefined : era }) })}
+      onEraChange={(era) =>
+        void navigate({ search: (prev) => ({ ...prev, era: era === 'post2025' ? undefined : era }) })
+      }
     />
   );
 }
@@ -44,8 +53,8 @@ const overviewRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([overviewRoute]);
 
-export function createAppRouter() {
-  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export function createAppRouter(options: { history?: RouterHistory } = {}) {
+  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, ...options });
 }
 
 declare module '@tanstack/react-router' {

@@ -112,7 +112,14 @@ export function createLocalityIndex(data: LocalityDataset): LocalityIndex {
       const [code, name, parentCode] = row;
       if (code === undefined || name === undefined) throw new Error(`Bad ${era} ${level} row: ${JSON.stringify(row)}`);
       if (map.has(code)) throw new Error(`Duplicate ${era} code ${code}`);
-      const node: Node = { code, name, level, era, parentCode: parentLevel ? (parentCode ?? null) : null, children: [] };
+      const node: Node = {
+        code,
+        name,
+        level,
+        era,
+        parentCode: parentLevel ? (parentCode ?? null) : null,
+        children: [],
+      };
       map.set(code, node);
       if (!parentLevel) {
         roots[era].push(code);

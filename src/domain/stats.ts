@@ -10,10 +10,10 @@ import {
   type LocalityBucket,
   type StoredTask,
   TASK_STATUSES,
+  type TaskStatus,
   TIMELINESS,
   type Timeliness,
   type TimelinessCounts,
-  type TaskStatus,
 } from '../api/schemas';
 import { datePart, monthOf, monthRange } from './dates';
 import type { LocalityIndex } from './localities';
@@ -61,7 +61,9 @@ export function countByCategory(
 }
 
 /** Assigned (by creation month) and completed (by completion month), every month from the first to the last. */
-export function monthlySeries(rows: readonly EvaluatedTask[]): Array<{ month: string; assigned: number; completed: number }> {
+export function monthlySeries(
+  rows: readonly EvaluatedTask[],
+): Array<{ month: string; assigned: number; completed: number }> {
   const assigned = new Map<string, number>();
   const completed = new Map<string, number>();
   let first: string | null = null;
@@ -98,31 +100,26 @@ export function countByLocality(
   spanningLabel: string,
 ): LocalityBucket[] {
   const children = parent ? localities.children(parent.code, parent.era) : localities.children(null, era);
-  // Map each post-2025 commune of the area to the child that covers it.
-  const childOfCommune = new Map<string, string>();
-  for (const child of children) {
-    for (const commune of localities.footprint(child)) childOfCommune.set(commune, child.code);
-  }
+  const testers = children.map((child) => ({ code: child.code, contains: localities.containmentTester(child) }));
+  // Which child holds a unit: the only one containing it; several: the spanning bucket; none: outside the area.
   const bucketOfUnit = new Map<string, string | null>();
   const bucketOf = (unit: Locality): string | null => {
     const key = `${unit.era}:${unit.code}`;
     const known = bucketOfUnit.get(key);
     if (known !== undefined) return known;
     let bucket: string | null = null;
-    let outside = true;
-    for (const commune of localities.footprint(unit)) {
-      const child = childOfCommune.get(commune);
-      if (child === undefined) continue;
-      outside = false;
-      if (bucket === null) bucket = child;
-      else if (bucket !== child) {
+    for (const child of testers) {
+      if (!child.contains(unit)) continue;
+      if (bucket === null) bucket = child.code;
+      else {
         bucket = SPANNING_BUCKET;
         break;
       }
     }
-    const result = outside ? null : bucket;
-    bucketOfUnit.set(key, result);
-    return result;
+    // Filed above the children (e.g. the whole province) but inside the parent: spanning too.
+    if (bucket === null && parent && localities.contains(parent, unit)) bucket = SPANNING_BUCKET;
+    bucketOfUnit.set(key, bucket);
+    return bucket;
   };
 
   const buckets = new Map<string, LocalityBucket>();
@@ -154,7 +151,11 @@ export function countByLocality(
 }
 
 /** Open tasks furthest past their deadline, most overdue first. */
-export function mostOverdue(rows: readonly EvaluatedTask[], today: string, limit = MOST_OVERDUE_LIMIT): EvaluatedTask[] {
+export function mostOverdue(
+  rows: readonly EvaluatedTask[],
+  today: string,
+  limit = MOST_OVERDUE_LIMIT,
+): EvaluatedTask[] {
   return rows
     .filter((r) => r.timeliness === 'overdue')
     .sort((a, b) => overdueDays(b.task, today) - overdueDays(a.task, today) || a.task.id.localeCompare(b.task.id))

@@ -45,7 +45,11 @@ export class UnknownLocalityError extends Error {
 }
 
 /** Resolves the filter's locality codes; throws UnknownLocalityError for a code that exists in neither era. */
-export function resolveFilterLocalities(codes: readonly string[], era: Era | undefined, localities: LocalityIndex): Locality[] {
+export function resolveFilterLocalities(
+  codes: readonly string[],
+  era: Era | undefined,
+  localities: LocalityIndex,
+): Locality[] {
   return codes.map((code) => {
     const unit = localities.resolve(code, era) ?? (era ? localities.resolve(code) : undefined);
     if (!unit) throw new UnknownLocalityError(code);
@@ -68,7 +72,9 @@ export function filterTasks(rows: readonly IndexedTask[], filters: TaskFilters, 
   const assignees = filters.assignee?.length ? new Set(filters.assignee.map(fold)) : null;
   const articleIds = filters.articleId?.length ? new Set(filters.articleId) : null;
   const query = filters.q?.trim() ? filters.q : null;
-  const outerUnits = filters.locality?.length ? resolveFilterLocalities(filters.locality, filters.era, localities) : null;
+  const outerUnits = filters.locality?.length
+    ? resolveFilterLocalities(filters.locality, filters.era, localities)
+    : null;
   const testers = outerUnits?.map((u) => localities.containmentTester(u)) ?? null;
 
   const out: EvaluatedTask[] = [];

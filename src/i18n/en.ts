@@ -18,7 +18,11 @@ export const en: Messages = {
   },
   demo: {
     label: 'Demo data',
-    dataset: { sample: 'Sample articles', 'synthetic-10k': 'Sample + 10,000 tasks', 'synthetic-100k': 'Sample + 100,000 tasks' },
+    dataset: {
+      sample: 'Sample articles',
+      'synthetic-10k': 'Sample + 10,000 tasks',
+      'synthetic-100k': 'Sample + 100,000 tasks',
+    },
     switching: 'Generating data…',
     mockBadge: 'Mock API in the browser',
   },

@@ -16,7 +16,11 @@ export const vi = {
   },
   demo: {
     label: 'Dữ liệu demo',
-    dataset: { sample: 'Bài viết mẫu', 'synthetic-10k': 'Mẫu + 10.000 nhiệm vụ', 'synthetic-100k': 'Mẫu + 100.000 nhiệm vụ' },
+    dataset: {
+      sample: 'Bài viết mẫu',
+      'synthetic-10k': 'Mẫu + 10.000 nhiệm vụ',
+      'synthetic-100k': 'Mẫu + 100.000 nhiệm vụ',
+    },
     switching: 'Đang tạo dữ liệu…',
     mockBadge: 'API giả lập trong trình duyệt',
   },

@@ -5,12 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLocalities } from '../../scripts/build-localities';
 import type { Era, Locality } from '../../src/api/schemas';
 import raw from '../../src/data/localities.json';
-import {
-  createLocalityIndex,
-  type LocalityDataset,
-  shortLocalityName,
-  taskEra,
-} from '../../src/domain/localities';
+import { createLocalityIndex, type LocalityDataset, shortLocalityName, taskEra } from '../../src/domain/localities';
 import { compareVi, fold } from '../../src/domain/text';
 
 // Assigning the JSON import checks that a lazily imported dataset type-checks as a LocalityDataset.
@@ -79,9 +74,7 @@ describe('the worked example of the admin-units README', () => {
     expect(pre('832').successorCodes).toEqual(['28870', '28879', '28894', '28901']);
     expect(pre('83').successorCodes).toEqual(['86']);
     expect(post('86')).toMatchObject({ name: 'Tỉnh Vĩnh Long', era: 'post2025', successorCodes: [] });
-    expect(
-      ['28870', '28879', '28894', '28901'].map((c) => [post(c).name, post(c).parentCode]),
-    ).toEqual([
+    expect(['28870', '28879', '28894', '28901'].map((c) => [post(c).name, post(c).parentCode])).toEqual([
       ['Xã Chợ Lách', '86'],
       ['Xã Phú Phụng', '86'],
       ['Xã Vĩnh Thành', '86'],

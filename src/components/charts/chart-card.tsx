@@ -43,7 +43,12 @@ export function ChartCard({
           {title}
         </h2>
         {table && state === 'ready' ? (
-          <button type="button" className="link-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={showTable}
+            onClick={() => setShowTable((v) => !v)}
+          >
             {showTable ? t('chart.hideTable') : t('chart.showTable')}
           </button>
         ) : null}

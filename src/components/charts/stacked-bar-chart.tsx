@@ -54,6 +54,7 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
             dataKey={k}
             name={t(`timeliness.${k}`)}
             stackId="timeliness"
+            maxBarSize={34}
             fill={timelinessFill(k)}
             stroke={TIMELINESS_COLORS[k]}
             isAnimationActive={false}

@@ -20,10 +20,17 @@ export function TimelinessLegend({
       {items.map((k) => (
         <li key={k} className="legend-item">
           <svg className="legend-swatch" width="14" height="14" aria-hidden="true" focusable="false">
-            <rect width="14" height="14" rx="3" fill={TIMELINESS_PATTERNS[k] ? `url(#${TIMELINESS_PATTERNS[k]})` : TIMELINESS_COLORS[k]} />
+            <rect
+              width="14"
+              height="14"
+              rx="3"
+              fill={TIMELINESS_PATTERNS[k] ? `url(#${TIMELINESS_PATTERNS[k]})` : TIMELINESS_COLORS[k]}
+            />
           </svg>
           <span>{t(`timeliness.${k}`)}</span>
-          {counts && counts[k] !== undefined ? <strong className="legend-count">{format ? format(counts[k] ?? 0) : counts[k]}</strong> : null}
+          {counts && counts[k] !== undefined ? (
+            <strong className="legend-count">{format ? format(counts[k] ?? 0) : counts[k]}</strong>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -40,7 +40,9 @@ export function LocalityChart({
       height={Math.max(160, rows.length * 40 + 40)}
       table={{
         columns: [t('overview.locality.unit'), t('chart.total'), ...classes.map((k) => t(`timeliness.${k}`))],
-        rows: buckets.map((b) => [b.name, f.number(b.total), ...classes.map((k) => f.number(b.byTimeliness[k] ?? 0))] as const),
+        rows: buckets.map(
+          (b) => [b.name, f.number(b.total), ...classes.map((k) => f.number(b.byTimeliness[k] ?? 0))] as const,
+        ),
       }}
       legend={<TimelinessLegend only={classes} />}
     >

@@ -44,8 +44,18 @@ export function MonthlyChart({
             content={(props) => <ChartTooltip {...props} format={f.number} title={(m) => f.month(m)} />}
           />
           <Legend verticalAlign="bottom" height={28} />
-          <Bar dataKey="assigned" name={t('overview.monthly.assigned')} fill={SERIES_COLORS.assigned} isAnimationActive={false} />
-          <Bar dataKey="completed" name={t('overview.monthly.completed')} fill={SERIES_COLORS.completed} isAnimationActive={false} />
+          <Bar
+            dataKey="assigned"
+            name={t('overview.monthly.assigned')}
+            fill={SERIES_COLORS.assigned}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="completed"
+            name={t('overview.monthly.completed')}
+            fill={SERIES_COLORS.completed}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

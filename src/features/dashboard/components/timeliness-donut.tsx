@@ -24,7 +24,9 @@ export function TimelinessDonut({
   const { t } = useTranslation();
   const f = useFormat();
   const slices = counts ? donutSlices(counts) : [];
-  const rows = slices.map((s) => [t(`timeliness.${s.key}`), f.number(s.value), f.percent(total ? s.value / total : 0)] as const);
+  const rows = slices.map(
+    (s) => [t(`timeliness.${s.key}`), f.number(s.value), f.percent(total ? s.value / total : 0)] as const,
+  );
   return (
     <ChartCard
       title={t('overview.donut.title')}
@@ -69,7 +71,9 @@ export function TimelinessDonut({
               }}
             />
           </Pie>
-          <Tooltip content={(props) => <ChartTooltip {...props} format={f.number} title={() => t('overview.donut.title')} />} />
+          <Tooltip
+            content={(props) => <ChartTooltip {...props} format={f.number} title={() => t('overview.donut.title')} />}
+          />
         </PieChart>
       </ResponsiveContainer>
     </ChartCard>

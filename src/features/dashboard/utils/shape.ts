@@ -38,7 +38,12 @@ export function presentClasses(rows: ReadonlyArray<{ byTimeliness: TimelinessCou
 export type StackedRow = { id: string; label: string; total: number } & Record<Timeliness, number>;
 
 function stacked(id: string, label: string, total: number, counts: TimelinessCounts): StackedRow {
-  return { id, label, total, ...(Object.fromEntries(TIMELINESS_ORDER.map((k) => [k, counts[k] ?? 0])) as Record<Timeliness, number>) };
+  return {
+    id,
+    label,
+    total,
+    ...(Object.fromEntries(TIMELINESS_ORDER.map((k) => [k, counts[k] ?? 0])) as Record<Timeliness, number>),
+  };
 }
 
 /** Rows for the stacked locality bars: the `limit` largest units, then the rest folded into one row. */
@@ -47,16 +52,22 @@ export function localityRows(buckets: readonly LocalityBucket[], limit: number, 
   if (rows.length <= limit) return rows;
   const head = rows.slice(0, limit - 1);
   const rest = rows.slice(limit - 1);
-  const counts = Object.fromEntries(
-    TIMELINESS_ORDER.map((k) => [k, rest.reduce((sum, r) => sum + r[k], 0)]),
-  ) as Record<Timeliness, number>;
-  return [...head, stacked('others', othersLabel, rest.reduce((s, r) => s + r.total, 0), counts)];
+  const counts = Object.fromEntries(TIMELINESS_ORDER.map((k) => [k, rest.reduce((sum, r) => sum + r[k], 0)])) as Record<
+    Timeliness,
+    number
+  >;
+  return [
+    ...head,
+    stacked(
+      'others',
+      othersLabel,
+      rest.reduce((s, r) => s + r.total, 0),
+      counts,
+    ),
+  ];
 }
 
-export function categoryRows(
-  items: Stats['byCategory'],
-  label: (c: Category) => string,
-): StackedRow[] {
+export function categoryRows(items: Stats['byCategory'], label: (c: Category) => string): StackedRow[] {
   return items.map((i) => stacked(i.category, label(i.category), i.total, i.byTimeliness));
 }
 
