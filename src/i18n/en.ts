@@ -83,6 +83,8 @@ export const en: Messages = {
     category: { title: 'By field', field: 'Field' },
     monthly: {
       title: 'Assigned and completed per month',
+      titleQuarter: 'Assigned and completed per quarter',
+      quarterLabel: 'Q{{quarter}} {{year}}',
       month: 'Month',
       assigned: 'Assigned',
       completed: 'Completed',

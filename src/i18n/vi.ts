@@ -81,6 +81,8 @@ export const vi = {
     category: { title: 'Theo lĩnh vực', field: 'Lĩnh vực' },
     monthly: {
       title: 'Giao và hoàn thành theo tháng',
+      titleQuarter: 'Giao và hoàn thành theo quý',
+      quarterLabel: 'Quý {{quarter}}/{{year}}',
       month: 'Tháng',
       assigned: 'Được giao',
       completed: 'Hoàn thành',

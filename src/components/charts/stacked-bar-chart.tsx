@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeliness } from '../../api/schemas';
+import { useMediaQuery } from '../ui/use-media-query';
 import { ChartTooltip } from './chart-tooltip';
 import { TIMELINESS_COLORS, timelinessFill } from './palette';
 
@@ -25,6 +26,10 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
   onSelect?: (row: T) => void;
 }) {
   const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const width = narrow ? Math.min(labelWidth, 100) : labelWidth;
+  // Roughly 7 px per character at 13 px; longer names are cut with an ellipsis (the table has them whole).
+  const maxChars = Math.floor(width / 7);
   const last = classes[classes.length - 1];
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -40,9 +45,9 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
         <YAxis
           type="category"
           dataKey="label"
-          width={labelWidth}
-          tick={{ fontSize: 13 }}
-          tickFormatter={(v: string) => (v.length > 22 ? `${v.slice(0, 21)}…` : v)}
+          width={width}
+          tick={{ fontSize: narrow ? 12 : 13 }}
+          tickFormatter={(v: string) => (v.length > maxChars ? `${v.slice(0, maxChars - 1)}…` : v)}
         />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.05)' }}

@@ -5,6 +5,9 @@ import { ChartCard, type ChartState } from '../../../components/charts/chart-car
 import { ChartTooltip } from '../../../components/charts/chart-tooltip';
 import { SERIES_COLORS } from '../../../components/charts/palette';
 import { useFormat } from '../../../i18n/format';
+import { periodRows } from '../utils/shape';
+
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export function MonthlyChart({
   monthly,
@@ -20,9 +23,14 @@ export function MonthlyChart({
   const { t } = useTranslation();
   const f = useFormat();
   const data = monthly ?? [];
+  const { granularity, rows } = periodRows(data);
+  const label = (period: string) =>
+    granularity === 'month'
+      ? f.month(period)
+      : t('overview.monthly.quarterLabel', { quarter: ROMAN[Number(period.slice(6)) - 1], year: period.slice(0, 4) });
   return (
     <ChartCard
-      title={t('overview.monthly.title')}
+      title={granularity === 'month' ? t('overview.monthly.title') : t('overview.monthly.titleQuarter')}
       state={state === 'ready' && data.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
@@ -35,13 +43,13 @@ export function MonthlyChart({
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false} barGap={1}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false} barGap={1}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="month" tickFormatter={(m: string) => f.month(m)} minTickGap={24} tick={{ fontSize: 12 }} />
+          <XAxis dataKey="period" tickFormatter={label} minTickGap={24} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} width={44} tickFormatter={(v: number) => f.number(v)} tick={{ fontSize: 12 }} />
           <Tooltip
             cursor={{ fill: 'rgba(0,0,0,0.05)' }}
-            content={(props) => <ChartTooltip {...props} format={f.number} title={(m) => f.month(m)} />}
+            content={(props) => <ChartTooltip {...props} format={f.number} title={label} />}
           />
           <Legend verticalAlign="bottom" height={28} />
           <Bar

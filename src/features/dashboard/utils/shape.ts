@@ -77,3 +77,33 @@ export function completionRate(counts: TimelinessCounts): number {
   const counted = TIMELINESS_ORDER.reduce((s, k) => s + (k === 'cancelled' ? 0 : (counts[k] ?? 0)), 0);
   return counted > 0 ? done / counted : 0;
 }
+
+export interface PeriodRow {
+  /** YYYY-MM for months, YYYY-Qn for quarters. */
+  period: string;
+  assigned: number;
+  completed: number;
+}
+
+/**
+ * The assigned-vs-completed series at a granularity that stays readable: months, or quarters once there are
+ * more than `maxBars` months (the data table keeps every month).
+ */
+export function periodRows(
+  monthly: Stats['monthly'],
+  maxBars = 36,
+): { granularity: 'month' | 'quarter'; rows: PeriodRow[] } {
+  if (monthly.length <= maxBars) {
+    return { granularity: 'month', rows: monthly.map((m) => ({ period: m.month, assigned: m.assigned, completed: m.completed })) };
+  }
+  const byQuarter = new Map<string, PeriodRow>();
+  for (const m of monthly) {
+    const q = Math.floor((Number(m.month.slice(5, 7)) - 1) / 3) + 1;
+    const period = `${m.month.slice(0, 4)}-Q${q}`;
+    const row = byQuarter.get(period) ?? { period, assigned: 0, completed: 0 };
+    row.assigned += m.assigned;
+    row.completed += m.completed;
+    byQuarter.set(period, row);
+  }
+  return { granularity: 'quarter', rows: [...byQuarter.values()] };
+}
