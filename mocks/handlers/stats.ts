@@ -42,7 +42,7 @@ export function statsHandlers(store: DbStore) {
           byLocality: { era, parent, items: countByLocality(rows, parent, era, db.localities, SPANNING_LABEL) },
           byCategory: countByCategory(rows),
           monthly: monthlySeries(rows),
-          mostOverdue: mostOverdue(rows, today).map((r) => ({ ...r.task, timeliness: r.timeliness })),
+          mostOverdue: mostOverdue(rows).map((r) => ({ ...r.task, timeliness: r.timeliness })),
         };
         return HttpResponse.json(body);
       } catch (e) {

@@ -17,8 +17,7 @@ import {
 } from '../api/schemas';
 import { datePart, monthOf, monthRange } from './dates';
 import type { LocalityIndex } from './localities';
-import { type EvaluatedTask, taskLocalities } from './task-query';
-import { overdueDays } from './timeliness';
+import { type EvaluatedTask, rowLocalities } from './task-query';
 
 /** Bucket code for tasks that span several child units or are filed above them. */
 export const SPANNING_BUCKET = '*';
@@ -101,6 +100,17 @@ export function countByLocality(
 ): LocalityBucket[] {
   const children = parent ? localities.children(parent.code, parent.era) : localities.children(null, era);
   const testers = children.map((child) => ({ code: child.code, contains: localities.containmentTester(child) }));
+  // A child can only contain a unit whose footprint it overlaps: index children by the communes they cover, so
+  // each unit is tested against one or two candidates rather than every child.
+  const candidatesOf = new Map<string, (typeof testers)[number][]>();
+  children.forEach((child, i) => {
+    const tester = testers[i] as (typeof testers)[number];
+    for (const commune of localities.footprint(child)) {
+      const list = candidatesOf.get(commune);
+      if (list) list.push(tester);
+      else candidatesOf.set(commune, [tester]);
+    }
+  });
   // Which child holds a unit: the only one containing it; several: the spanning bucket; none: outside the area.
   const bucketOfUnit = new Map<string, string | null>();
   const bucketOf = (unit: Locality): string | null => {
@@ -108,7 +118,10 @@ export function countByLocality(
     const known = bucketOfUnit.get(key);
     if (known !== undefined) return known;
     let bucket: string | null = null;
-    for (const child of testers) {
+    const candidates = new Set<(typeof testers)[number]>();
+    for (const commune of localities.footprint(unit))
+      for (const c of candidatesOf.get(commune) ?? []) candidates.add(c);
+    for (const child of candidates) {
       if (!child.contains(unit)) continue;
       if (bucket === null) bucket = child.code;
       else {
@@ -134,7 +147,7 @@ export function countByLocality(
   const names = new Map(children.map((c) => [c.code, c.shortName]));
   for (const row of rows) {
     const seen = new Set<string>();
-    for (const unit of taskLocalities(row.task, localities)) {
+    for (const unit of rowLocalities(row, localities)) {
       const code = bucketOf(unit);
       if (code === null || seen.has(code)) continue;
       seen.add(code);
@@ -150,18 +163,13 @@ export function countByLocality(
   });
 }
 
-/** Open tasks furthest past their deadline, most overdue first. */
-export function mostOverdue(
-  rows: readonly EvaluatedTask[],
-  today: string,
-  limit = MOST_OVERDUE_LIMIT,
-): EvaluatedTask[] {
+/** Open tasks furthest past their deadline (the earliest deadlines), most overdue first; ties by id. */
+export function mostOverdue(rows: readonly EvaluatedTask[], limit = MOST_OVERDUE_LIMIT): EvaluatedTask[] {
+  const key = (r: EvaluatedTask) => `${r.task.deadline?.date ?? ''} ${r.task.id}`;
   return rows
     .filter((r) => r.timeliness === 'overdue')
-    .sort((a, b) => overdueDays(b.task, today) - overdueDays(a.task, today) || a.task.id.localeCompare(b.task.id))
-    .slice(0, limit);
-}
-
-export function withTimeliness<T extends { task: StoredTask; timeliness: Timeliness }>(r: T) {
-  return { ...r.task, timeliness: r.timeliness };
+    .map((r) => ({ r, k: key(r) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .slice(0, limit)
+    .map(({ r }) => r);
 }

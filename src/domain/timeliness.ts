@@ -1,5 +1,5 @@
 import type { Deadline, TaskStatus, Timeliness } from '../api/schemas';
-import { daysBetween } from './dates';
+import { addDays, daysBetween } from './dates';
 
 /** An open task whose deadline is at most this many days away is "due soon" (Sắp đến hạn). */
 export const DUE_SOON_DAYS = 7;
@@ -30,10 +30,22 @@ export function timelinessOf(task: TimelinessInput, today: string): Timeliness {
     return finished <= task.deadline.date ? 'done_on_time' : 'done_late';
   }
   if (!task.deadline) return 'no_deadline';
-  const daysLeft = daysBetween(today, task.deadline.date);
-  if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= DUE_SOON_DAYS) return 'due_soon';
+  // ISO dates compare as strings; this runs for every task of every request, so no date parsing here.
+  const due = task.deadline.date;
+  if (due < today) return 'overdue';
+  if (due <= dueSoonLimit(today)) return 'due_soon';
   return 'on_track';
+}
+
+let limitFor = '';
+let limit = '';
+/** The last day that counts as due soon, for a given today (memoised: today rarely changes between calls). */
+function dueSoonLimit(today: string): string {
+  if (today !== limitFor) {
+    limit = addDays(today, DUE_SOON_DAYS);
+    limitFor = today;
+  }
+  return limit;
 }
 
 /** Days past the deadline for an open task (0 when not overdue or no deadline). */
