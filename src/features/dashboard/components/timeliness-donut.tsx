@@ -46,6 +46,7 @@ export function TimelinessDonut({
             innerRadius="58%"
             outerRadius="88%"
             paddingAngle={1}
+            rootTabIndex={-1}
             isAnimationActive={false}
             label={({ value }: { value?: number }) => (value ? f.number(value) : '')}
             labelLine={false}
