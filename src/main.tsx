@@ -1,14 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { holdRequestsUntil } from './api/client';
 import { App } from './app/app';
 import './styles.css';
 
-async function boot() {
+function boot() {
   // Without VITE_API_URL the app runs on the embedded mock API. The condition is a build-time constant,
-  // so a build for a real API drops this import and ships no mock code.
+  // so a build for a real API drops this import and ships no mock code. The app renders at once; its
+  // requests wait until the mock's service worker is in control.
   if (!import.meta.env.VITE_API_URL) {
-    const { startMockApi } = await import('../mocks/browser');
-    await startMockApi();
+    const ready = import('../mocks/browser').then(({ startMockApi }) => startMockApi());
+    holdRequestsUntil(ready);
+    ready.catch(showBootError);
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
@@ -19,16 +22,19 @@ async function boot() {
   );
 }
 
-boot().catch((error: unknown) => {
+/** The mock API could not start (service workers blocked, a file missing): say so above the app, which stays. */
+function showBootError(error: unknown) {
   console.error(error);
-  const root = document.getElementById('root');
-  if (root) {
-    root.innerHTML = '';
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.className = 'boot-error';
-    p.textContent =
-      'Không khởi động được ứng dụng (trình duyệt chặn service worker hoặc thiếu tệp). Hãy tải lại trang. — The app could not start; please reload.';
-    root.append(p);
-  }
-});
+  const banner = document.createElement('p');
+  banner.setAttribute('role', 'alert');
+  banner.className = 'boot-error';
+  banner.textContent =
+    'Không khởi động được API giả lập trong trình duyệt (trình duyệt chặn service worker hoặc thiếu tệp). Hãy tải lại trang. — The in-browser mock API could not start; please reload.';
+  document.body.prepend(banner);
+}
+
+try {
+  boot();
+} catch (error) {
+  showBootError(error);
+}

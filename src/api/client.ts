@@ -59,6 +59,16 @@ export interface RequestOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+let requestGate: Promise<unknown> | null = null;
+
+/**
+ * Holds every request until `ready` settles: the app renders at once while the embedded mock API's service
+ * worker starts, and no request slips past it to the network. If `ready` fails, requests fail as network errors.
+ */
+export function holdRequestsUntil(ready: Promise<unknown>): void {
+  requestGate = ready;
+}
+
 function resolveUrl(path: string, query?: Record<string, QueryValue>): string {
   // A same-origin base ("/api/v1") is made absolute so it also works where fetch needs absolute URLs (tests).
   const base =
@@ -95,6 +105,13 @@ export async function apiRequest<S extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
   const url = resolveUrl(path, options.query);
+  if (requestGate) {
+    try {
+      await requestGate;
+    } catch {
+      throw new ApiError('network', `The API did not start: ${url}`, null, null, url);
+    }
+  }
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
