@@ -5,6 +5,7 @@ import { StackedBarChart } from '../../../components/charts/stacked-bar-chart';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
 import { useFormat } from '../../../i18n/format';
 import { localityRows, presentClasses } from '../utils/shape';
+import { DrillSelect } from './drill-select';
 
 const MAX_BARS = 12;
 const SPANNING = '*';
@@ -15,11 +16,14 @@ export function LocalityChart({
   state,
   errorMessage,
   onRetry,
+  onSelect,
 }: {
   byLocality: Stats['byLocality'] | null;
   state: ChartState;
   errorMessage?: string;
   onRetry?: () => void;
+  /** Drill-down into one unit (a click on its bar, or the select under the chart); gets its code. */
+  onSelect?: (code: string) => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -44,9 +48,26 @@ export function LocalityChart({
           (b) => [b.name, f.number(b.total), ...classes.map((k) => f.number(b.byTimeliness[k] ?? 0))] as const,
         ),
       }}
-      legend={<TimelinessLegend only={classes} />}
+      exportName={title}
+      legend={
+        <>
+          <TimelinessLegend only={classes} />
+          {onSelect ? (
+            <DrillSelect
+              label={t('filters.drill.locality')}
+              options={buckets.filter((b) => b.code !== SPANNING).map((b) => ({ value: b.code, label: b.name }))}
+              onSelect={onSelect}
+            />
+          ) : null}
+        </>
+      }
     >
-      <StackedBarChart data={rows} classes={classes} format={f.number} />
+      <StackedBarChart
+        data={rows}
+        classes={classes}
+        format={f.number}
+        onSelect={onSelect ? (row) => row.id !== SPANNING && row.id !== 'others' && onSelect(row.id) : undefined}
+      />
     </ChartCard>
   );
 }

@@ -35,6 +35,7 @@ export function MonthlyChart({
       errorMessage={errorMessage}
       onRetry={onRetry}
       height={280}
+      exportName={t('overview.monthly.title')}
       table={{
         columns: [t('overview.monthly.month'), t('overview.monthly.assigned'), t('overview.monthly.completed')],
         rows: data

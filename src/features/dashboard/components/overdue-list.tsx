@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../api/schemas';
 import type { ChartState } from '../../../components/charts/chart-card';
@@ -57,7 +58,9 @@ export function OverdueList({
                 <tr key={task.id}>
                   <th scope="row" className="task-title-cell">
                     {task.flagship ? <span className="flagship-mark">★ </span> : null}
-                    {task.title}
+                    <Link to="/tasks/$taskId" params={{ taskId: task.id }}>
+                      {task.title}
+                    </Link>
                   </th>
                   <td>{task.assignee}</td>
                   <td>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Cell, Label, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
-import type { TimelinessCounts } from '../../../api/schemas';
+import type { Timeliness, TimelinessCounts } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
 import { ChartTooltip } from '../../../components/charts/chart-tooltip';
 import { TIMELINESS_COLORS, timelinessFill } from '../../../components/charts/palette';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
 import { useFormat } from '../../../i18n/format';
 import { donutSlices } from '../utils/shape';
+import { DrillSelect } from './drill-select';
 
 export function TimelinessDonut({
   counts,
@@ -14,12 +15,15 @@ export function TimelinessDonut({
   state,
   errorMessage,
   onRetry,
+  onSelect,
 }: {
   counts: TimelinessCounts | null;
   total: number;
   state: ChartState;
   errorMessage?: string;
   onRetry?: () => void;
+  /** Drill-down: a click on a slice (or a choice in the select under the chart) filters by that class. */
+  onSelect?: (timeliness: Timeliness) => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -35,7 +39,19 @@ export function TimelinessDonut({
       onRetry={onRetry}
       height={260}
       table={{ columns: [t('overview.donut.title'), t('chart.count'), '%'], rows }}
-      legend={<TimelinessLegend counts={counts ?? undefined} only={slices.map((s) => s.key)} format={f.number} />}
+      exportName={t('overview.donut.title')}
+      legend={
+        <>
+          <TimelinessLegend counts={counts ?? undefined} only={slices.map((s) => s.key)} format={f.number} />
+          {onSelect ? (
+            <DrillSelect
+              label={t('filters.drill.timeliness')}
+              options={slices.map((s) => ({ value: s.key, label: t(`timeliness.${s.key}`) }))}
+              onSelect={(v) => onSelect(v as Timeliness)}
+            />
+          ) : null}
+        </>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <PieChart accessibilityLayer={false}>
@@ -50,6 +66,15 @@ export function TimelinessDonut({
             isAnimationActive={false}
             label={({ value }: { value?: number }) => (value ? f.number(value) : '')}
             labelLine={false}
+            onClick={
+              onSelect
+                ? (_: unknown, index: number) => {
+                    const slice = slices[index];
+                    if (slice) onSelect(slice.key);
+                  }
+                : undefined
+            }
+            style={onSelect ? { cursor: 'pointer' } : undefined}
           >
             {slices.map((s) => (
               <Cell key={s.key} fill={timelinessFill(s.key)} stroke={TIMELINESS_COLORS[s.key]} />

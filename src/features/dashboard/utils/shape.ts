@@ -94,7 +94,10 @@ export function periodRows(
   maxBars = 36,
 ): { granularity: 'month' | 'quarter'; rows: PeriodRow[] } {
   if (monthly.length <= maxBars) {
-    return { granularity: 'month', rows: monthly.map((m) => ({ period: m.month, assigned: m.assigned, completed: m.completed })) };
+    return {
+      granularity: 'month',
+      rows: monthly.map((m) => ({ period: m.month, assigned: m.assigned, completed: m.completed })),
+    };
   }
   const byQuarter = new Map<string, PeriodRow>();
   for (const m of monthly) {

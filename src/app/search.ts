@@ -1,0 +1,277 @@
+/**
+ * The filters in the URL: one zod schema for the search params of every screen that shows the filter bar
+ * (`/`, `/tasks`, `/compare`, later `/present` and `/articles`), and the serialisation of those params.
+ *
+ * - Names are the API's (`q, status, timeliness, locality, era, category, issuer, assignee, flagship, deadlineFrom,
+ *   deadlineTo`); lists repeat the parameter (`status=overdue&status=due_soon`), exactly as `GET /tasks` takes them,
+ *   so a link reads like the query it stands for.
+ * - Validation never fails a page: each malformed value is dropped on its own (`status=done&status=bogus` keeps
+ *   `done`), and `inspectSearch` names what was dropped so the screen can tell the user.
+ */
+import { defaultParseSearch, defaultStringifySearch } from '@tanstack/react-router';
+import { z } from 'zod';
+import {
+  Category,
+  Era,
+  IsoDate,
+  LocalityCode,
+  type TaskFilters,
+  TaskSort,
+  TaskStatus,
+  Timeliness,
+} from '../api/schemas';
+import type { DroppedParam } from '../components/filters/filter-types';
+import { COMPARE_SORTS } from '../features/compare/utils/compare-sort';
+
+/** A value as the router's parser may hand it over: numbers and booleans are read back as the text they were. */
+const asText = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+
+/** Any parsed value as display text for the notice; never throws (a link can hold any JSON value). */
+function shownText(v: unknown): string {
+  const text = asText(v);
+  if (typeof text === 'string') return text;
+  try {
+    return JSON.stringify(text) ?? '';
+  } catch {
+    return '?';
+  }
+}
+const asList = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+
+interface FieldSpec<T extends z.ZodType = z.ZodType> {
+  list: boolean;
+  item: T;
+}
+const list = <T extends z.ZodType>(item: T) => ({ list: true, item }) as const satisfies FieldSpec<T>;
+const one = <T extends z.ZodType>(item: T) => ({ list: false, item }) as const satisfies FieldSpec<T>;
+
+/** What each filter parameter accepts, value by value. */
+export const FILTER_FIELDS = {
+  q: one(z.string().trim().min(1).max(200)),
+  status: list(TaskStatus),
+  timeliness: list(Timeliness),
+  locality: list(LocalityCode),
+  era: one(Era),
+  category: list(Category),
+  issuer: list(z.string().trim().min(1).max(200)),
+  assignee: list(z.string().trim().min(1).max(200)),
+  flagship: one(z.enum(['true', 'false']).transform((v) => v === 'true')),
+  deadlineFrom: one(IsoDate),
+  deadlineTo: one(IsoDate),
+} as const;
+export type FilterKey = keyof typeof FILTER_FIELDS;
+export const FILTER_KEYS = Object.keys(FILTER_FIELDS) as FilterKey[];
+
+/** A list parameter: keeps the valid values (once each), drops the others; absent when none is left. */
+function listParam<T extends z.ZodType>(item: T) {
+  return z
+    .unknown()
+    .transform((v): Array<z.output<T>> | undefined => {
+      const kept: Array<z.output<T>> = [];
+      for (const raw of asList(v)) {
+        const r = item.safeParse(asText(raw));
+        if (r.success && !kept.includes(r.data)) kept.push(r.data);
+      }
+      return kept.length ? kept : undefined;
+    })
+    .optional();
+}
+/** A single-valued parameter: the value when valid (the first one if repeated), else absent. */
+function oneParam<T extends z.ZodType>(item: T) {
+  return z
+    .unknown()
+    .transform((v): z.output<T> | undefined => {
+      const first = asList(v)[0];
+      if (first === undefined) return undefined;
+      const r = item.safeParse(asText(first));
+      return r.success ? r.data : undefined;
+    })
+    .optional();
+}
+
+const filterShape = {
+  q: oneParam(FILTER_FIELDS.q.item),
+  status: listParam(FILTER_FIELDS.status.item),
+  timeliness: listParam(FILTER_FIELDS.timeliness.item),
+  locality: listParam(FILTER_FIELDS.locality.item),
+  era: oneParam(FILTER_FIELDS.era.item),
+  category: listParam(FILTER_FIELDS.category.item),
+  issuer: listParam(FILTER_FIELDS.issuer.item),
+  assignee: listParam(FILTER_FIELDS.assignee.item),
+  flagship: oneParam(FILTER_FIELDS.flagship.item),
+  deadlineFrom: oneParam(FILTER_FIELDS.deadlineFrom.item),
+  deadlineTo: oneParam(FILTER_FIELDS.deadlineTo.item),
+};
+
+/** A deadline range that ends before it starts keeps its start only. */
+function orderedRange<T extends { deadlineFrom?: string; deadlineTo?: string }>(s: T): T {
+  return s.deadlineFrom && s.deadlineTo && s.deadlineTo < s.deadlineFrom ? { ...s, deadlineTo: undefined } : s;
+}
+
+/** The filter params of a screen (`validateSearch` of `/`, `/compare`, and the base of `/tasks`). */
+export const FilterSearch = z.object(filterShape).transform(orderedRange);
+export type FilterSearch = z.output<typeof FilterSearch>;
+
+/** `/tasks`: the filters and the table's sort order. */
+export const TASK_SORT_FIELD = one(TaskSort);
+export const TasksSearch = z.object({ ...filterShape, sort: oneParam(TASK_SORT_FIELD.item) }).transform(orderedRange);
+export type TasksSearch = z.output<typeof TasksSearch>;
+
+/** `/compare`: the filters and the comparison's sort order (which also picks the ranked chart's metric). */
+export const COMPARE_SORT_FIELD = one(z.enum(COMPARE_SORTS));
+export const CompareSearch = z
+  .object({ ...filterShape, sort: oneParam(COMPARE_SORT_FIELD.item) })
+  .transform(orderedRange);
+export type CompareSearch = z.output<typeof CompareSearch>;
+
+/** Extra, screen-specific params, described like the filters so `inspectSearch` can report them too. */
+export type ExtraFields = Record<string, FieldSpec>;
+
+/**
+ * What validation drops from a parsed query: every malformed value, named by its parameter (for the notice).
+ * Unknown parameters are left alone (other screens may own them).
+ */
+export function inspectSearch(raw: Record<string, unknown>, extra: ExtraFields = {}): DroppedParam[] {
+  const fields: Record<string, FieldSpec> = { ...FILTER_FIELDS, ...extra };
+  const dropped: DroppedParam[] = [];
+  for (const [key, spec] of Object.entries(fields)) {
+    const values = asList(raw[key]);
+    const candidates = spec.list ? values : values.slice(0, 1);
+    for (const value of candidates) {
+      if (!spec.item.safeParse(asText(value)).success) {
+        dropped.push({ key, value: shownText(value), reason: 'malformed' });
+      }
+    }
+    if (!spec.list && values.length > 1) {
+      for (const value of values.slice(1)) dropped.push({ key, value: shownText(value), reason: 'repeated' });
+    }
+  }
+  const from = FILTER_FIELDS.deadlineFrom.item.safeParse(asText(asList(raw.deadlineFrom)[0]));
+  const to = FILTER_FIELDS.deadlineTo.item.safeParse(asText(asList(raw.deadlineTo)[0]));
+  if (from.success && to.success && to.data < from.data) {
+    dropped.push({ key: 'deadlineTo', value: to.data, reason: 'range' });
+  }
+  return dropped;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Telling the user. The router validates an address before any screen renders, and replaces a malformed one with
+// its cleaned form at once; so what validation drops is noted here, when it happens, and the screen takes the note
+// when it mounts (or while it is shown).
+
+const sameDrop = (a: DroppedParam, b: DroppedParam) => a.key === b.key && a.value === b.value && a.reason === b.reason;
+
+/** Adds the drops not already listed. */
+export function mergeDropped(prev: readonly DroppedParam[], next: readonly DroppedParam[]): DroppedParam[] {
+  return [...prev, ...next.filter((d) => !prev.some((p) => sameDrop(p, d)))];
+}
+
+let pendingDrops: DroppedParam[] = [];
+const dropListeners = new Set<(dropped: DroppedParam[]) => void>();
+
+function noteDropped(dropped: DroppedParam[]) {
+  if (dropped.length === 0) return;
+  if (dropListeners.size > 0) for (const listener of dropListeners) listener(dropped);
+  else pendingDrops = mergeDropped(pendingDrops, dropped);
+}
+
+/**
+ * Calls `listener` with what validation drops from now on, after handing it what was dropped before (e.g. from the
+ * link that opened the app). Returns the unsubscribe function.
+ */
+export function subscribeDropped(listener: (dropped: DroppedParam[]) => void): () => void {
+  const pending = pendingDrops;
+  pendingDrops = [];
+  if (pending.length) listener(pending);
+  dropListeners.add(listener);
+  return () => dropListeners.delete(listener);
+}
+
+/** A `validateSearch` that parses with `schema` and notes what it drops (see subscribeDropped). */
+function noting<S extends z.ZodType>(schema: S, extra: ExtraFields = {}) {
+  return (raw: Record<string, unknown>): z.output<S> => {
+    noteDropped(inspectSearch(raw, extra));
+    return schema.parse(raw);
+  };
+}
+
+export const validateFilterSearch = noting(FilterSearch);
+export const validateTasksSearch = noting(TasksSearch, { sort: TASK_SORT_FIELD });
+export const validateCompareSearch = noting(CompareSearch, { sort: COMPARE_SORT_FIELD });
+
+/** The filters a screen passes to the filter bar and the API, from its validated search. */
+export function searchToFilters(search: Partial<FilterSearch>): TaskFilters {
+  const out: TaskFilters = {};
+  for (const key of FILTER_KEYS) {
+    const value = search[key];
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The filter params for these filters, in canonical form: empty lists and strings left out, and `era` only when
+ * it is not the default (today's units). Every filter key is present (undefined removes it from the URL).
+ */
+export function filtersToSearch(filters: TaskFilters): FilterSearch {
+  const clean = <T>(v: readonly T[] | undefined) => (v && v.length > 0 ? [...v] : undefined);
+  return {
+    q: filters.q?.trim() ? filters.q.trim() : undefined,
+    status: clean(filters.status),
+    timeliness: clean(filters.timeliness),
+    locality: clean(filters.locality),
+    era: filters.era === 'pre2025' ? 'pre2025' : undefined,
+    category: clean(filters.category),
+    issuer: clean(filters.issuer),
+    assignee: clean(filters.assignee),
+    flagship: filters.flagship,
+    deadlineFrom: filters.deadlineFrom || undefined,
+    deadlineTo: filters.deadlineTo || undefined,
+  };
+}
+
+/** The filter params of the current address, and nothing else: a link to another filtered screen keeps the view. */
+export function carryFilters(prev: object): FilterSearch {
+  return filtersToSearch(searchToFilters(FilterSearch.parse(prev)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Serialisation. The filter keys (and `sort`) are plain text, a list as a repeated parameter; every other key keeps
+// TanStack Router's default JSON encoding, so routes that do not show filters are unaffected.
+
+const PLAIN_KEYS: ReadonlySet<string> = new Set<string>([...FILTER_KEYS, 'sort']);
+
+/** `parseSearch` for the router: plain text for the filter keys, the default JSON reading for the rest. */
+export function parseSearch(searchStr: string): Record<string, unknown> {
+  const params = new URLSearchParams(searchStr.startsWith('?') ? searchStr.slice(1) : searchStr);
+  const plain: Record<string, string | string[]> = {};
+  const rest = new URLSearchParams();
+  for (const [key, value] of params) {
+    if (!PLAIN_KEYS.has(key)) {
+      rest.append(key, value);
+      continue;
+    }
+    const previous = plain[key];
+    plain[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return { ...defaultParseSearch(rest.toString()), ...plain };
+}
+
+/** `stringifySearch` for the router: the inverse of `parseSearch`. */
+export function stringifySearch(search: Record<string, unknown>): string {
+  const plain = new URLSearchParams();
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined) continue;
+    if (!PLAIN_KEYS.has(key)) {
+      rest[key] = value;
+      continue;
+    }
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null && v !== '') plain.append(key, String(v));
+    }
+  }
+  const restStr = defaultStringifySearch(rest).replace(/^\?/, '');
+  const all = [plain.toString(), restStr].filter(Boolean).join('&');
+  return all ? `?${all}` : '';
+}
