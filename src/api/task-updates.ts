@@ -1,0 +1,158 @@
+/**
+ * Task history and writes: `GET /tasks/:id/updates`, `POST /tasks/:id/updates` (a progress update) and
+ * `PATCH /tasks/:id`, each sent with `If-Match: "<version>"`. Writes are optimistic: the cached task and its
+ * history show the change at once and roll back if the server refuses it.
+ */
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { todayInVietnam } from '../domain/dates';
+import { applyChange } from '../domain/task-updates';
+import { timelinessOf } from '../domain/timeliness';
+import { apiGet, apiRequest } from './client';
+import { mockSettingsQueries } from './mock-settings';
+import type { Task } from './schemas';
+import { statsQueries } from './stats';
+import {
+  type ProgressUpdateBody,
+  TaskChangeResult,
+  type TaskPatchBody,
+  type TaskUpdate,
+  TaskUpdateList,
+  versionTag,
+} from './task-update-schemas';
+import { tasksQueries } from './tasks';
+
+export const taskUpdatesQueries = {
+  /** Under the tasks key, so invalidating tasks also refreshes histories. */
+  all: () => [...tasksQueries.all(), 'updates'] as const,
+  list: (taskId: string) =>
+    queryOptions({
+      queryKey: [...taskUpdatesQueries.all(), taskId] as const,
+      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(taskId)}/updates`, TaskUpdateList, { signal }),
+    }),
+};
+
+export function useTaskHistory(taskId: string) {
+  return useQuery(taskUpdatesQueries.list(taskId));
+}
+
+export type TaskChangeRequest =
+  | { kind: 'update'; taskId: string; baseVersion: number; body: ProgressUpdateBody }
+  | { kind: 'patch'; taskId: string; baseVersion: number; body: TaskPatchBody };
+
+/** Sends one change with the version it was written against. */
+export function sendTaskChange(request: TaskChangeRequest, signal?: AbortSignal): Promise<TaskChangeResult> {
+  const path = `/tasks/${encodeURIComponent(request.taskId)}`;
+  return apiRequest(
+    request.kind === 'update' ? 'POST' : 'PATCH',
+    request.kind === 'update' ? `${path}/updates` : path,
+    TaskChangeResult,
+    {
+      body: request.body,
+      headers: { 'If-Match': versionTag(request.baseVersion) },
+      signal,
+    },
+  );
+}
+
+/** Marks an optimistic history entry until the server's own replaces it. */
+export const OPTIMISTIC_ID = 'optimistic';
+
+interface Snapshot {
+  task: Task | undefined;
+  history: TaskUpdateList | undefined;
+}
+
+/** Shows a change in the cache before the server confirms it; returns what to restore if it does not. */
+async function optimistic(client: QueryClient, request: TaskChangeRequest, today: string): Promise<Snapshot> {
+  const taskKey = tasksQueries.detail(request.taskId).queryKey;
+  const historyKey = taskUpdatesQueries.list(request.taskId).queryKey;
+  await Promise.all([client.cancelQueries({ queryKey: taskKey }), client.cancelQueries({ queryKey: historyKey })]);
+  const snapshot: Snapshot = { task: client.getQueryData(taskKey), history: client.getQueryData(historyKey) };
+  const current = snapshot.task;
+  if (current && current.version === request.baseVersion) {
+    const { timeliness: _derived, ...stored } = current;
+    const { task, entry } = applyChange(stored, request.body, {
+      id: OPTIMISTIC_ID,
+      recordedAt: new Date().toISOString(),
+    });
+    client.setQueryData(taskKey, { ...task, timeliness: timelinessOf(task, today) });
+    if (snapshot.history)
+      client.setQueryData(historyKey, { ...snapshot.history, items: [...snapshot.history.items, entry] });
+  }
+  return snapshot;
+}
+
+/**
+ * Records a change on one task (the task page's form). Optimistic, rolled back on any failure; on success the
+ * cache holds the server's task, and every task list and statistic is refetched.
+ */
+export function useSaveTaskChange(today: string = todayInVietnam()) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: TaskChangeRequest) => sendTaskChange(request),
+    onMutate: (request) => optimistic(client, request, today),
+    onError: (_error, request, snapshot) => {
+      if (!snapshot) return;
+      client.setQueryData(tasksQueries.detail(request.taskId).queryKey, snapshot.task);
+      client.setQueryData(taskUpdatesQueries.list(request.taskId).queryKey, snapshot.history);
+    },
+    onSuccess: (result, request) => {
+      client.setQueryData(tasksQueries.detail(request.taskId).queryKey, result.task);
+      client.setQueryData(taskUpdatesQueries.list(request.taskId).queryKey, (old: TaskUpdateList | undefined) =>
+        old
+          ? {
+              ...old,
+              items: [
+                ...old.items.filter((u: TaskUpdate) => u.id !== OPTIMISTIC_ID && u.version < result.update.version),
+                result.update,
+              ],
+            }
+          : old,
+      );
+    },
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: tasksQueries.all() }),
+        client.invalidateQueries({ queryKey: statsQueries.all() }),
+        // The embedded mock reports there whether the edit could be kept in the browser.
+        client.invalidateQueries({ queryKey: mockSettingsQueries.all() }),
+      ]),
+  });
+}
+
+export interface BulkChangeResult {
+  taskId: string;
+  ok: boolean;
+  result?: TaskChangeResult;
+  error?: unknown;
+}
+
+/**
+ * The same change on several tasks (PATCH each with its own version); one result per task, never all-or-nothing.
+ * Lists and statistics are refetched once at the end.
+ */
+export function useBulkTaskChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (requests: Array<Extract<TaskChangeRequest, { kind: 'patch' }>>) => {
+      const out: BulkChangeResult[] = [];
+      for (const request of requests) {
+        try {
+          const result = await sendTaskChange(request);
+          client.setQueryData(tasksQueries.detail(request.taskId).queryKey, result.task);
+          out.push({ taskId: request.taskId, ok: true, result });
+        } catch (error) {
+          out.push({ taskId: request.taskId, ok: false, error });
+        }
+      }
+      return out;
+    },
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: tasksQueries.all() }),
+        client.invalidateQueries({ queryKey: statsQueries.all() }),
+        // The embedded mock reports there whether the edit could be kept in the browser.
+        client.invalidateQueries({ queryKey: mockSettingsQueries.all() }),
+      ]),
+  });
+}

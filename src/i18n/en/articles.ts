@@ -1,0 +1,41 @@
+import type { Messages } from '../vi';
+
+/** English messages of the article list and reader. */
+export const articlesEn: Messages['articles'] = {
+  nav: 'Articles',
+  list: {
+    heading: 'Articles and conclusions',
+    intro: 'Articles and meeting conclusions that assign tasks. Open one to read its assigning sentences highlighted.',
+    search: 'Search articles',
+    searchPlaceholder: 'Title or publisher, e.g. Chợ Lách',
+    submit: 'Search',
+    clear: 'Clear the search',
+    count_one: '{{count}} article',
+    count_other: '{{count}} articles',
+    loading: 'Loading the articles…',
+    empty: 'No articles yet.',
+    emptySearch: 'No article matches “{{q}}”.',
+    tasks_one: '{{count}} task',
+    tasks_other: '{{count}} tasks',
+    pagination: 'Pages',
+    page: 'Page {{page}} of {{pages}}',
+    prev: 'Previous page',
+    next: 'Next page',
+    stale: 'Could not reload the list. Showing it as of {{time}}.',
+  },
+  article: {
+    loading: 'Loading the article…',
+    back: 'All articles',
+    source: 'Original article',
+    illustrativeNote: 'An illustrative sample written by the project team, not real news.',
+    meta: '{{publisher}} · {{date}}',
+    bodyTitle: 'Text of the article',
+    bodyLabel: 'Text of the article, assigning sentences highlighted by timeliness',
+    directives: 'Tasks assigned in the article',
+    legend: 'Timeliness legend',
+    noTasks: 'No task has been recorded for this article.',
+    tasksLoading: 'Loading the article’s tasks…',
+    tasksError: 'Could not load the article’s tasks; its text is still shown. {{error}}',
+    markTitle: '{{title}} — {{timeliness}}',
+  },
+};

@@ -1,0 +1,49 @@
+import type { Messages } from '../vi';
+
+/** English messages of the settings page and the stored-data notice. */
+export const settingsEn: Messages['settings'] = {
+  nav: 'Settings',
+  heading: 'Settings',
+  realApi: 'The app is connected to a real server. Sample-data functions only apply to the mock API.',
+  loading: 'Loading…',
+  mock: {
+    title: 'Data of the mock API',
+    intro:
+      'The app runs on a mock API inside the browser. The updates you record are kept in this browser and survive a reload.',
+    storage: 'Kept in',
+    kind: {
+      indexeddb: 'This browser’s IndexedDB',
+      memory: 'Memory only (lost on reload)',
+      none: 'Cannot be saved (lost on reload)',
+    },
+    editedLabel: 'Updated',
+    edited_one: '{{count}} task',
+    edited_other: '{{count}} tasks',
+    editedNone: 'No change from the sample data',
+    savedAt: 'Last saved',
+    never: 'Not saved yet',
+    dataset: 'Dataset',
+    today: 'Deadlines evaluated on',
+  },
+  reset: {
+    title: 'Reset sample data',
+    description:
+      'Deletes every update recorded in this browser and goes back to the original sample data. This cannot be undone.',
+    button: 'Reset sample data',
+    confirm: 'Delete the recorded updates and restore the sample data?',
+    confirmButton: 'Delete and reset',
+    cancel: 'Cancel',
+    working: 'Resetting…',
+    done: 'The sample data has been restored.',
+  },
+  notice: {
+    old_version:
+      'The data saved in this browser is from an older version of the app and cannot be used. The sample data has been restored; the old copy is kept aside.',
+    corrupted:
+      'The data saved in this browser is damaged and cannot be read. The sample data has been restored; the damaged copy is kept aside.',
+    unavailable: 'This browser does not allow saving data: updates last until the page is reloaded.',
+    save_failed: 'Could not save updates in this browser: they last until the page is reloaded.',
+    dismiss: 'OK',
+    settings: 'Open settings',
+  },
+};

@@ -1,0 +1,35 @@
+/** Vietnamese messages of the due-soon and overdue panel (/deadlines). */
+export const deadlinesVi = {
+  nav: 'Hạn xử lý',
+  heading: 'Nhiệm vụ sắp đến hạn và quá hạn',
+  intro: 'Nhiệm vụ chưa hoàn thành, theo đơn vị thực hiện, tính đến ngày {{date}}.',
+  window: { label: 'Sắp đến hạn trong', days_one: '{{count}} ngày', days_other: '{{count}} ngày' },
+  overdue: {
+    title: 'Đang quá hạn',
+    empty: 'Không có nhiệm vụ nào đang quá hạn.',
+  },
+  upcoming: {
+    title: 'Sẽ quá hạn trong {{days}} ngày tới',
+    empty: 'Không có nhiệm vụ nào đến hạn trong {{days}} ngày tới.',
+  },
+  summary_one: '{{count}} nhiệm vụ, {{groups}} đơn vị',
+  summary_other: '{{count}} nhiệm vụ, {{groups}} đơn vị',
+  groupCount_one: '{{count}} nhiệm vụ',
+  groupCount_other: '{{count}} nhiệm vụ',
+  truncated: 'Hiển thị {{shown}} trên {{total}} nhiệm vụ (gần hạn nhất trước).',
+  loading: 'Đang tải…',
+  columns: {
+    task: 'Nhiệm vụ',
+    deadline: 'Thời hạn',
+    when: 'Còn lại',
+    late: 'Quá hạn',
+    progress: 'Tiến độ',
+    status: 'Trạng thái',
+  },
+  dueToday: 'Đến hạn hôm nay',
+  daysLeft_one: 'Còn {{count}} ngày',
+  daysLeft_other: 'Còn {{count}} ngày',
+  daysLate_one: '{{count}} ngày',
+  daysLate_other: '{{count}} ngày',
+  stale: 'Không tải lại được. Đang hiển thị số liệu lúc {{time}}.',
+} as const;

@@ -1,0 +1,47 @@
+/** Vietnamese messages of the settings page (/settings) and of the stored-data notice in the layout. */
+export const settingsVi = {
+  nav: 'Cài đặt',
+  heading: 'Cài đặt',
+  realApi: 'Ứng dụng đang kết nối với máy chủ thật. Các chức năng dữ liệu mẫu chỉ dùng cho API giả lập.',
+  loading: 'Đang tải…',
+  mock: {
+    title: 'Dữ liệu của API giả lập',
+    intro:
+      'Ứng dụng đang chạy trên API giả lập trong trình duyệt. Các cập nhật bạn ghi được lưu trong trình duyệt này và vẫn còn sau khi tải lại trang.',
+    storage: 'Nơi lưu',
+    kind: {
+      indexeddb: 'IndexedDB của trình duyệt này',
+      memory: 'Bộ nhớ tạm (mất khi tải lại trang)',
+      none: 'Không lưu được (mất khi tải lại trang)',
+    },
+    editedLabel: 'Đã cập nhật',
+    edited_one: '{{count}} nhiệm vụ',
+    edited_other: '{{count}} nhiệm vụ',
+    editedNone: 'Chưa có thay đổi so với dữ liệu mẫu',
+    savedAt: 'Lưu lần cuối',
+    never: 'Chưa lưu',
+    dataset: 'Bộ dữ liệu',
+    today: 'Ngày tính thời hạn',
+  },
+  reset: {
+    title: 'Khôi phục dữ liệu mẫu',
+    description:
+      'Xóa mọi cập nhật đã ghi trong trình duyệt này và trở về dữ liệu mẫu ban đầu. Thao tác này không hoàn tác được.',
+    button: 'Khôi phục dữ liệu mẫu',
+    confirm: 'Xóa các cập nhật đã ghi và khôi phục dữ liệu mẫu?',
+    confirmButton: 'Xóa và khôi phục',
+    cancel: 'Hủy',
+    working: 'Đang khôi phục…',
+    done: 'Đã khôi phục dữ liệu mẫu.',
+  },
+  notice: {
+    old_version:
+      'Dữ liệu lưu trong trình duyệt thuộc phiên bản cũ của ứng dụng nên không dùng được. Đã khôi phục dữ liệu mẫu; bản lưu cũ được giữ riêng.',
+    corrupted:
+      'Dữ liệu lưu trong trình duyệt bị hỏng, không đọc được. Đã khôi phục dữ liệu mẫu; bản lưu hỏng được giữ riêng.',
+    unavailable: 'Trình duyệt không cho lưu dữ liệu: các cập nhật chỉ còn đến khi tải lại trang.',
+    save_failed: 'Không lưu được cập nhật vào trình duyệt: các cập nhật chỉ còn đến khi tải lại trang.',
+    dismiss: 'Đã hiểu',
+    settings: 'Xem cài đặt',
+  },
+} as const;
