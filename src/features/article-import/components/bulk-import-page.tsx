@@ -1,0 +1,437 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import Papa from 'papaparse';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DuplicateArticleError, invalidateAfterImport, submitArticle } from '../../../api/article-import';
+import { type ArticleCreate, type ArticleMatch, articleCreateSchema } from '../../../api/article-import-schemas';
+import { useServerToday } from '../../../api/server-today';
+import { fieldErrorsOf } from '../../../api/task-update-schemas';
+import { datedFileName, downloadBlob } from '../../../components/export/download';
+import { errorText } from '../../../components/ui/error-text';
+import { todayInVietnam } from '../../../domain/dates';
+import { useFormat } from '../../../i18n/format';
+import { BULK_FIELDS, type BulkEntry, readBulkFiles } from '../utils/bulk-parse';
+import { draftsFrom, toDirective } from '../utils/drafts';
+import { extractDrafts } from '../utils/extract-runner';
+import { fieldErrorsOfResponse } from '../utils/field-errors';
+import { handOff } from '../utils/handoff';
+import { guessTitle } from '../utils/read-file';
+import { ImportHeader } from './import-header';
+import '../article-import.css';
+
+export type BulkResult =
+  | { kind: 'pending' }
+  | { kind: 'working' }
+  | { kind: 'created'; articleId: string; tasks: number; skipped: number }
+  | { kind: 'duplicate'; existing: ArticleMatch | null }
+  | { kind: 'error'; reason: string }
+  | { kind: 'stopped' };
+
+const DEFAULT_THRESHOLD = 60;
+
+const SAMPLE_CSV = Papa.unparse([
+  {
+    title: 'Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Chợ Lách',
+    date: '2022-03-22',
+    publisher: 'Báo Đồng Khởi',
+    url: '',
+    body: 'Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Chợ Lách\n\nThay mặt đoàn công tác, Bí thư Tỉnh ủy đề nghị BTV Huyện ủy Chợ Lách tập trung xây dựng Trung tâm cây giống hoa kiểng trong quý II.',
+  },
+]);
+
+/**
+ * /articles/import: many articles at once. Each is read, analysed and saved in turn, keeping the tasks at or above
+ * a confidence threshold; a progress bar, one result per article, and a downloadable report of what failed.
+ * One bad file or article never stops the others; "Dừng" stops after the current one.
+ */
+export function BulkImportPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const ids = useId();
+  const client = useQueryClient();
+  const today = useServerToday();
+  const [entries, setEntries] = useState<BulkEntry[]>([]);
+  const [results, setResults] = useState<Record<string, BulkResult>>({});
+  const [publisher, setPublisher] = useState('');
+  const [threshold, setThreshold] = useState(DEFAULT_THRESHOLD);
+  const [reading, setReading] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const stopRef = useRef(false);
+  const aliveRef = useRef(true);
+  const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    aliveRef.current = true;
+    return () => {
+      aliveRef.current = false;
+      stopRef.current = true;
+    };
+  }, []);
+
+  const choose = async (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length === 0) return;
+    setReading(true);
+    setResults({});
+    try {
+      setEntries(await readBulkFiles(files, { publisher: '' }));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  /** An entry's problem, given the default publisher typed since the files were read. */
+  const problemOf = (entry: BulkEntry) => (entry.problem === 'no_publisher' && publisher.trim() ? null : entry.problem);
+
+  const problemText = (reason: string, fields?: string) =>
+    t(`articleImport.bulk.problems.${reason as 'invalid'}`, { fields: fields ?? '' });
+
+  const importOne = async (entry: BulkEntry): Promise<BulkResult> => {
+    const problem = problemOf(entry);
+    if (problem) return { kind: 'error', reason: problemText(problem) };
+    let found: Awaited<ReturnType<typeof extractDrafts>>;
+    try {
+      found = await extractDrafts({ text: entry.body.normalize('NFC'), articleDate: entry.date });
+    } catch {
+      return { kind: 'error', reason: problemText('extract_failed') };
+    }
+    const drafts = draftsFrom(found);
+    const kept = drafts.filter((d) => d.confidence * 100 >= threshold && d.assignee.trim() !== '');
+    const payload: ArticleCreate = {
+      title: entry.title || guessTitle(entry.body),
+      date: entry.date,
+      publisher: entry.publisher || publisher.trim(),
+      url: entry.url,
+      body: entry.body.normalize('NFC'),
+      directives: kept.map(toDirective),
+    };
+    // The form's own check first: a directive the contract refuses is left out (and counted), not the article.
+    const check = articleCreateSchema({ today: today ?? undefined }).safeParse(payload);
+    let directives = payload.directives;
+    if (!check.success) {
+      const errors = fieldErrorsOf(check.error);
+      const badArticle = errors.filter((e) => !e.name.startsWith('directives.'));
+      if (badArticle.length > 0) {
+        return { kind: 'error', reason: problemText('invalid', badArticle.map((e) => e.name).join(', ')) };
+      }
+      const bad = new Set(errors.map((e) => Number(e.name.split('.')[1])));
+      directives = directives.filter((_d, i) => !bad.has(i));
+    }
+    try {
+      const article = await submitArticle({ ...payload, directives });
+      return {
+        kind: 'created',
+        articleId: article.id,
+        tasks: article.taskIds.length,
+        skipped: drafts.length - article.taskIds.length,
+      };
+    } catch (error) {
+      if (error instanceof DuplicateArticleError) return { kind: 'duplicate', existing: error.existing };
+      const fields = fieldErrorsOfResponse(error);
+      if (fields) return { kind: 'error', reason: problemText('invalid', fields.map((e) => e.name).join(', ')) };
+      return { kind: 'error', reason: errorText(error, t) };
+    }
+  };
+
+  const run = async () => {
+    stopRef.current = false;
+    setRunning(true);
+    setResults(Object.fromEntries(entries.map((e) => [e.id, { kind: 'pending' } as BulkResult])));
+    let created = 0;
+    for (const entry of entries) {
+      if (stopRef.current) {
+        if (!aliveRef.current) return;
+        setResults((r) => ({ ...r, [entry.id]: { kind: 'stopped' } }));
+        continue;
+      }
+      setCurrent(entry.title || entry.file);
+      setResults((r) => ({ ...r, [entry.id]: { kind: 'working' } }));
+      let result: BulkResult;
+      try {
+        result = await importOne(entry);
+      } catch (error) {
+        result = { kind: 'error', reason: errorText(error, t) };
+      }
+      if (result.kind === 'created') created++;
+      if (!aliveRef.current) break;
+      setResults((r) => ({ ...r, [entry.id]: result }));
+    }
+    if (created > 0) void invalidateAfterImport(client);
+    if (!aliveRef.current) return;
+    setRunning(false);
+    setCurrent(null);
+    requestAnimationFrame(() => resultsHeadingRef.current?.focus());
+  };
+
+  const values = Object.values(results);
+  const done = values.filter((r) => r.kind !== 'pending' && r.kind !== 'working').length;
+  const started = values.length > 0;
+  const finished = started && !running;
+  const summary = {
+    created: values.filter((r) => r.kind === 'created').length,
+    tasks: values.reduce((n, r) => n + (r.kind === 'created' ? r.tasks : 0), 0),
+    duplicates: values.filter((r) => r.kind === 'duplicate').length,
+    errors: values.filter((r) => r.kind === 'error').length,
+  };
+  const ready = entries.filter((e) => !problemOf(e)).length;
+
+  const resultText = (r: BulkResult | undefined, entry: BulkEntry): string => {
+    if (!r) {
+      const problem = problemOf(entry);
+      return problem
+        ? t('articleImport.bulk.result.error', { reason: problemText(problem) })
+        : t('articleImport.bulk.ready');
+    }
+    switch (r.kind) {
+      case 'pending':
+        return t('articleImport.bulk.result.pending');
+      case 'working':
+        return t('articleImport.bulk.result.working');
+      case 'created':
+        return `${t('articleImport.bulk.result.created', { count: r.tasks })}${
+          r.skipped > 0 ? ` ${t('articleImport.bulk.result.skipped', { count: r.skipped })}` : ''
+        }`;
+      case 'duplicate':
+        return t('articleImport.bulk.result.duplicate');
+      case 'error':
+        return t('articleImport.bulk.result.error', { reason: r.reason });
+      case 'stopped':
+        return t('articleImport.bulk.result.stopped');
+    }
+  };
+
+  const downloadReport = () => {
+    const cols = t('articleImport.bulk.reportColumns', { returnObjects: true }) as Record<string, string>;
+    const rows = entries.flatMap((e) => {
+      const r = results[e.id];
+      if (!r || r.kind === 'created' || r.kind === 'pending' || r.kind === 'working') return [];
+      return [
+        {
+          [cols.file ?? 'file']: e.file,
+          [cols.row ?? 'row']: e.row ?? '',
+          [cols.title ?? 'title']: e.title,
+          [cols.result ?? 'result']:
+            r.kind === 'duplicate'
+              ? t('articleImport.bulk.result.duplicate')
+              : r.kind === 'stopped'
+                ? t('articleImport.bulk.result.stopped')
+                : t('articleImport.bulk.result.error', { reason: '' }).replace(/[:\s]+$/, ''),
+          [cols.reason ?? 'reason']:
+            r.kind === 'error' ? r.reason : r.kind === 'duplicate' ? (r.existing?.articleId ?? '') : '',
+        },
+      ];
+    });
+    // A BOM so spreadsheet programs read the Vietnamese text as UTF-8.
+    const blob = new Blob([`\ufeff${Papa.unparse(rows)}`], { type: 'text/csv;charset=utf-8' });
+    downloadBlob(blob, datedFileName('bao-cao-loi-nhap-bai', today ?? todayInVietnam(), 'csv'));
+  };
+
+  const downloadTemplate = () => {
+    const blob = new Blob([`\ufeff${SAMPLE_CSV}`], { type: 'text/csv;charset=utf-8' });
+    downloadBlob(blob, 'mau-nhap-bai-viet.csv');
+  };
+
+  const problemsCount = summary.errors + summary.duplicates + values.filter((r) => r.kind === 'stopped').length;
+
+  return (
+    <div className="article-import-page">
+      <ImportHeader current="bulk" />
+
+      <div className="bulk-layout">
+        <section className="card bulk-form" aria-labelledby={`${ids}-choose`}>
+          <h2 id={`${ids}-choose`} className="card-title">
+            {t('articleImport.bulk.settingsTitle')}
+          </h2>
+          <div className="form-field">
+            <label htmlFor={`${ids}-files`}>{t('articleImport.bulk.files')}</label>
+            <input
+              id={`${ids}-files`}
+              type="file"
+              multiple
+              accept=".txt,.html,.htm,.json,.csv,text/plain,text/html,application/json,text/csv"
+              aria-describedby={`${ids}-files-hint`}
+              disabled={running || reading}
+              onChange={(e) => {
+                void choose(e.target.files);
+                e.target.value = '';
+              }}
+            />
+            <p id={`${ids}-files-hint`} className="field-hint">
+              {t('articleImport.bulk.filesHint')}
+            </p>
+          </div>
+          <div className="form-field">
+            <label htmlFor={`${ids}-publisher`}>{t('articleImport.bulk.publisher')}</label>
+            <input
+              id={`${ids}-publisher`}
+              value={publisher}
+              disabled={running}
+              aria-describedby={`${ids}-publisher-hint`}
+              onChange={(e) => setPublisher(e.target.value)}
+            />
+            <p id={`${ids}-publisher-hint`} className="field-hint">
+              {t('articleImport.bulk.publisherHint')}
+            </p>
+          </div>
+          <div className="form-field">
+            <label htmlFor={`${ids}-threshold`}>{t('articleImport.bulk.threshold', { value: threshold })}</label>
+            <input
+              id={`${ids}-threshold`}
+              type="range"
+              min={0}
+              max={100}
+              step={5}
+              value={threshold}
+              disabled={running}
+              aria-valuetext={`${threshold}%`}
+              aria-describedby={`${ids}-threshold-hint`}
+              onChange={(e) => setThreshold(Number(e.target.value))}
+            />
+            <p id={`${ids}-threshold-hint`} className="field-hint">
+              {t('articleImport.bulk.thresholdHint')}
+            </p>
+          </div>
+        </section>
+
+        <section className="card bulk-formats" aria-labelledby={`${ids}-formats`}>
+          <h2 id={`${ids}-formats`} className="card-title">
+            {t('articleImport.bulk.formatTitle')}
+          </h2>
+          <ul className="bulk-format-list">
+            <li>{t('articleImport.bulk.formatText')}</li>
+            <li>{t('articleImport.bulk.formatJson')}</li>
+            <li>{t('articleImport.bulk.formatCsv')}</li>
+          </ul>
+          <pre className="bulk-sample">
+            {BULK_FIELDS.join(',')}
+            {'\n'}
+            {'"Tiêu đề…",2022-03-22,"Báo Đồng Khởi",,"Nội dung…"'}
+          </pre>
+          <button type="button" className="button button-secondary" onClick={downloadTemplate}>
+            {t('articleImport.bulk.template')}
+          </button>
+        </section>
+      </div>
+
+      <p role="status" aria-live="polite" className="import-status">
+        {reading ? t('articleImport.bulk.reading') : ''}
+      </p>
+
+      {entries.length > 0 ? (
+        <section className="card bulk-entries" aria-labelledby={`${ids}-entries`}>
+          <h2 id={`${ids}-entries`} ref={resultsHeadingRef} tabIndex={-1} className="card-title">
+            {t('articleImport.bulk.entriesTitle')}
+          </h2>
+
+          {started ? (
+            <div className="bulk-progress">
+              <label htmlFor={`${ids}-progress`}>{t('articleImport.bulk.progress')}</label>
+              <progress id={`${ids}-progress`} max={entries.length} value={done} />
+              <p aria-live="polite">
+                {t('articleImport.bulk.progressText', { done, total: entries.length })}
+                {running && current ? ` — ${t('articleImport.bulk.current', { title: current })}` : ''}
+              </p>
+            </div>
+          ) : null}
+
+          {finished ? (
+            <div className="bulk-summary">
+              <p role="status">{t('articleImport.bulk.summary', summary)}</p>
+              {problemsCount > 0 ? (
+                <button type="button" className="button button-secondary" onClick={downloadReport}>
+                  {t('articleImport.bulk.report')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+
+          <div className="table-scroll">
+            <table className="data-table bulk-table">
+              <caption className="visually-hidden">{t('articleImport.bulk.entriesCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t('articleImport.bulk.col.number')}
+                  </th>
+                  <th scope="col">{t('articleImport.bulk.col.title')}</th>
+                  <th scope="col">
+                    {started ? t('articleImport.bulk.col.result') : t('articleImport.bulk.col.state')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e, i) => {
+                  const r = results[e.id];
+                  return (
+                    <tr key={e.id} data-result={r?.kind ?? (problemOf(e) ? 'error' : 'ready')}>
+                      <td className="num">{i + 1}</td>
+                      <th scope="row" className="bulk-title">
+                        <span className="bulk-title-text">{e.title || '—'}</span>
+                        <span className="bulk-source muted">
+                          {e.file}
+                          {e.row !== null ? ` · ${t('articleImport.bulk.row', { row: e.row })}` : ''}
+                          {e.date ? ` · ${f.date(e.date)}` : ''}
+                        </span>
+                      </th>
+                      <td className="bulk-result">
+                        <span>{resultText(r, e)}</span>{' '}
+                        {r?.kind === 'created' ? (
+                          <Link to="/articles/$articleId" params={{ articleId: r.articleId }}>
+                            {t('articleImport.bulk.openArticle')}
+                          </Link>
+                        ) : null}
+                        {r?.kind === 'duplicate' && r.existing ? (
+                          <Link to="/articles/$articleId" params={{ articleId: r.existing.articleId }}>
+                            {r.existing.title}
+                          </Link>
+                        ) : null}
+                        {!started && !problemOf(e) ? (
+                          <Link
+                            to="/articles/new"
+                            aria-label={t('articleImport.bulk.reviewLabel', { title: e.title })}
+                            onClick={() =>
+                              handOff({
+                                text: e.body,
+                                title: e.title,
+                                date: e.date,
+                                publisher: e.publisher || publisher,
+                                url: e.url,
+                              })
+                            }
+                          >
+                            {t('articleImport.bulk.review')}
+                          </Link>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+
+          <div className="button-row bulk-actions">
+            {running ? (
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  stopRef.current = true;
+                }}
+              >
+                {t('articleImport.bulk.stop')}
+              </button>
+            ) : (
+              <button type="button" className="button" disabled={ready === 0 || finished} onClick={() => void run()}>
+                {t('articleImport.bulk.start', { count: ready })}
+              </button>
+            )}
+          </div>
+        </section>
+      ) : !reading ? (
+        <p className="muted">{t('articleImport.bulk.noFiles')}</p>
+      ) : null}
+    </div>
+  );
+}
