@@ -6,6 +6,7 @@ import { setupWorker } from 'msw/browser';
 import { createLocalityIndex, type LocalityDataset } from '../src/domain/localities';
 import { DATASETS, type DatasetName } from './db';
 import { createHandlers } from './handlers';
+import { createPersistentStore, indexedDbAdapter, loadEdits } from './persistence';
 import { createDbStore } from './store';
 
 const DATASET_KEY = 'directive-tracker.mock.dataset';
@@ -22,15 +23,28 @@ function storedDataset(): DatasetName {
 export async function startMockApi(): Promise<void> {
   const { default: data } = await import('../src/data/localities.json');
   const localities = createLocalityIndex(data as unknown as LocalityDataset);
-  const store = createDbStore({ localities, dataset: storedDataset() });
+  // Edits saved in IndexedDB, validated; an old or unreadable store is set aside and reported via GET /_mock.
+  const adapter = typeof indexedDB === 'undefined' ? null : indexedDbAdapter();
+  const loaded = adapter
+    ? await loadEdits(adapter)
+    : { tasks: new Map(), savedAt: null, notice: 'unavailable' as const, available: false };
+  const { store, persistence } = createPersistentStore(
+    createDbStore({ localities, dataset: storedDataset() }),
+    adapter,
+    loaded,
+  );
   const worker = setupWorker(
-    ...createHandlers(store, (dataset) => {
-      try {
-        localStorage.setItem(DATASET_KEY, dataset);
-      } catch {
-        // Storage may be unavailable (private mode); the choice then lasts until reload.
-      }
-    }),
+    ...createHandlers(
+      store,
+      (dataset) => {
+        try {
+          localStorage.setItem(DATASET_KEY, dataset);
+        } catch {
+          // Storage may be unavailable (private mode); the choice then lasts until reload.
+        }
+      },
+      persistence,
+    ),
   );
   await worker.start({
     onUnhandledRequest: 'bypass',

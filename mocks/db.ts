@@ -6,9 +6,10 @@ import type { Article, StoredTask } from '../src/api/schemas';
 import { datePart, todayInVietnam } from '../src/domain/dates';
 import type { LocalityIndex } from '../src/domain/localities';
 import { type IndexedTask, indexTask } from '../src/domain/task-query';
+import { historyFromReports, type TaskUpdateEntry } from '../src/domain/task-updates';
 import { generateTasks } from './data/generate';
 import { illustrativeArticles } from './data/illustrative-articles';
-import type { SampleArticleDef, SampleUpdate } from './data/sample-types';
+import type { SampleArticleDef } from './data/sample-types';
 import { seedArticle } from './data/seed-article';
 
 export const DATASETS = ['sample', 'synthetic-10k', 'synthetic-100k'] as const;
@@ -19,9 +20,8 @@ export const DATASET_SIZES: Record<DatasetName, number> = {
   'synthetic-100k': 100_000,
 };
 
-export interface TaskUpdateRecord extends SampleUpdate {
-  taskId: string;
-}
+/** A history entry: when, who, the state after it and what changed (src/domain/task-updates.ts). */
+export type TaskUpdateRecord = TaskUpdateEntry;
 
 export interface MockDb {
   readonly dataset: DatasetName;
@@ -84,7 +84,7 @@ function sampleTasks(def: SampleArticleDef): { tasks: StoredTask[]; updates: Tas
       updatedAt: stamp(last?.date ?? def.date),
       version: 1 + t.updates.length,
     });
-    for (const u of t.updates) updates.push({ ...u, taskId: t.id });
+    updates.push(...historyFromReports(t, t.updates, { recordedAt: stamp }));
   }
   return { tasks, updates };
 }
@@ -148,4 +148,26 @@ export function createDb(options: CreateDbOptions): MockDb {
 /** The assignment date of a task (YYYY-MM-DD). */
 export function assignedOn(task: StoredTask): string {
   return datePart(task.createdAt);
+}
+
+/** Replaces a stored task (after an update) in the map and in the search rows. */
+export function replaceTask(db: MockDb, task: StoredTask): void {
+  db.tasks.set(task.id, task);
+  const title = task.articleId ? (db.articles.get(task.articleId)?.title ?? '') : '';
+  const row = indexTask(task, title);
+  const at = db.rows.findIndex((r) => r.task.id === task.id);
+  if (at >= 0) db.rows[at] = row;
+  else db.rows.push(row);
+}
+
+/** Adds an imported article and its new tasks (POST /articles, or a stored import re-applied on start). */
+export function addArticle(db: MockDb, article: Article, tasks: readonly StoredTask[]): void {
+  db.articles.set(article.id, article);
+  for (const task of tasks) {
+    if (db.tasks.has(task.id)) replaceTask(db, task);
+    else {
+      db.tasks.set(task.id, task);
+      db.rows.push(indexTask(task, article.title));
+    }
+  }
 }

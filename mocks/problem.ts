@@ -2,10 +2,21 @@ import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { ProblemDetails } from '../src/api/schemas';
 
+/** What a handler gives to build a problem: `type` defaults to about:blank; extension members are allowed. */
+export interface ProblemInput {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: ProblemDetails['errors'];
+  [extension: string]: unknown;
+}
+
 /** An RFC 9457 problem+json response. */
-export function problem(body: Omit<ProblemDetails, 'type'> & { type?: string }): HttpResponse<ProblemDetails> {
+export function problem(body: ProblemInput): HttpResponse<ProblemDetails> {
   return HttpResponse.json<ProblemDetails>(
-    { type: body.type ?? 'about:blank', ...body },
+    { ...body, type: body.type ?? 'about:blank' },
     { status: body.status, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }

@@ -2,6 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { z } from 'zod';
 import openapi from '../../src/api/openapi.json';
 import { DATASETS } from '../db';
+import type { MockPersistence } from '../persistence';
 import { validationProblem } from '../problem';
 import type { DbStore } from '../store';
 
@@ -9,7 +10,11 @@ import type { DbStore } from '../store';
  * The OpenAPI document, and the mock's own control endpoint `/api/v1/_mock` (not part of the contract: a real
  * server answers 404 there, and the app then hides the demo controls).
  */
-export function metaHandlers(store: DbStore, onDatasetChange?: (dataset: (typeof DATASETS)[number]) => void) {
+export function metaHandlers(
+  store: DbStore,
+  onDatasetChange?: (dataset: (typeof DATASETS)[number]) => void,
+  persistence?: MockPersistence,
+) {
   const MockSettings = z.object({ dataset: z.enum(DATASETS) });
   const settings = () => {
     const db = store.get();
@@ -19,6 +24,8 @@ export function metaHandlers(store: DbStore, onDatasetChange?: (dataset: (typeof
       taskCount: db.tasks.size,
       articleCount: db.articles.size,
       today: db.today(),
+      // Where edits are kept, and whether a stored copy had to be set aside (mocks/persistence.ts).
+      storage: persistence?.status() ?? { kind: 'memory' as const, editedTasks: 0, savedAt: null, notice: null },
     };
   };
   return [
@@ -29,6 +36,12 @@ export function metaHandlers(store: DbStore, onDatasetChange?: (dataset: (typeof
       if (!parsed.success) return validationProblem(parsed.error, '/api/v1/_mock', 'field');
       store.reset(parsed.data.dataset);
       onDatasetChange?.(parsed.data.dataset);
+      return HttpResponse.json(settings());
+    }),
+    // "Khôi phục dữ liệu mẫu": forget every edit and rebuild the sample data of the current dataset.
+    http.post('*/api/v1/_mock/reset', async () => {
+      if (persistence) await persistence.reset();
+      else store.reset(store.get().dataset);
       return HttpResponse.json(settings());
     }),
   ];

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { z } from 'zod';
 import { apiGet, apiRequest } from './client';
 import { config } from './config';
+import { MockStorageStatus } from './mock-storage';
 
 /**
  * The embedded mock API's demo controls (dataset size). Not part of the contract: a real server has no
@@ -13,6 +14,8 @@ export const MockSettings = z.object({
   taskCount: z.int().nonnegative(),
   articleCount: z.int().nonnegative(),
   today: z.iso.date(),
+  /** How edits are kept in the browser, and whether a stored copy had to be set aside (mocks/persistence.ts). */
+  storage: MockStorageStatus.optional(),
 });
 export type MockSettings = z.infer<typeof MockSettings>;
 
@@ -40,6 +43,18 @@ export function useSetMockDataset() {
     onSuccess: (settings) => {
       client.setQueryData(mockSettingsQueries.current().queryKey, settings);
       // Everything else was computed over the previous dataset.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== mockSettingsQueries.all()[0] });
+    },
+  });
+}
+
+/** "Khôi phục dữ liệu mẫu": the mock forgets every edit and rebuilds the sample data. */
+export function useResetMockData() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest('POST', '/_mock/reset', MockSettings, { timeoutMs: 120_000 }),
+    onSuccess: (settings) => {
+      client.setQueryData(mockSettingsQueries.current().queryKey, settings);
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== mockSettingsQueries.all()[0] });
     },
   });

@@ -6,6 +6,14 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import {
+  ArticleCreate,
+  ArticleLookupQuery,
+  ArticleLookupResult,
+  DuplicateArticleProblem,
+} from './article-import-schemas';
+import { CompareResult } from './compare-schemas';
+import { Facets } from './facets-schemas';
+import {
   Article,
   ArticleListQuery,
   ArticlePage,
@@ -18,6 +26,7 @@ import {
   TaskListQuery,
   TaskPage,
 } from './schemas';
+import { ProgressUpdateBody, TaskChangeResult, TaskPatchBody, TaskUpdateList } from './task-update-schemas';
 
 const problemResponses = {
   '400': {
@@ -35,6 +44,20 @@ const ok = (description: string, schema: z.ZodType) => ({
   '200': { description, content: { 'application/json': { schema } } },
 });
 const idParam = z.object({ id: z.string().min(1) });
+/** Writes name the version they were made against, so a newer change is never silently overwritten. */
+const ifMatchHeader = z.object({
+  'If-Match': z.string().meta({ description: 'The version of the task being changed, as an entity tag: "3".' }),
+});
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemDetails } },
+});
+const writeProblems = {
+  '400': problem('A field is invalid; `errors` names each field with a machine-readable reason.'),
+  ...notFoundResponse,
+  '412': problem('The task has changed since the version in If-Match: read it again and re-apply the change.'),
+  '428': problem('If-Match is missing.'),
+} as const;
 
 export function buildOpenApiDocument() {
   return createDocument({
@@ -63,6 +86,34 @@ export function buildOpenApiDocument() {
           requestParams: { path: idParam },
           responses: { ...ok('The task', Task), ...notFoundResponse },
         },
+        patch: {
+          summary: 'Change some fields of a task (recorded in its history)',
+          operationId: 'patchTask',
+          requestParams: { path: idParam, header: ifMatchHeader },
+          requestBody: { content: { 'application/json': { schema: TaskPatchBody } } },
+          responses: { ...ok('The task after the change, and its history entry', TaskChangeResult), ...writeProblems },
+        },
+      },
+      '/tasks/{id}/updates': {
+        get: {
+          summary: "A task's history: every update, oldest first, with what it changed",
+          operationId: 'listTaskUpdates',
+          requestParams: { path: idParam },
+          responses: { ...ok('The history', TaskUpdateList), ...notFoundResponse },
+        },
+        post: {
+          summary: 'Record a progress update (status, progress, note, date, author; optionally a new deadline)',
+          operationId: 'recordTaskUpdate',
+          requestParams: { path: idParam, header: ifMatchHeader },
+          requestBody: { content: { 'application/json': { schema: ProgressUpdateBody } } },
+          responses: {
+            '201': {
+              description: 'Recorded: the task after it, and the history entry (ETag: the new version)',
+              content: { 'application/json': { schema: TaskChangeResult } },
+            },
+            ...writeProblems,
+          },
+        },
       },
       '/stats': {
         get: {
@@ -72,12 +123,53 @@ export function buildOpenApiDocument() {
           responses: { ...ok('Counts and series', Stats), ...problemResponses },
         },
       },
+      '/stats/compare': {
+        get: {
+          summary: 'The children of the filtered locality side by side (provinces when none)',
+          operationId: 'compareLocalities',
+          requestParams: { query: TaskFilters },
+          responses: { ...ok('One row per unit', CompareResult), ...problemResponses },
+        },
+      },
+      '/facets': {
+        get: {
+          summary: 'Distinct issuers and assignees of the matching tasks, with counts (each ignores its own filter)',
+          operationId: 'getFacets',
+          requestParams: { query: TaskFilters },
+          responses: { ...ok('Values by frequency', Facets), ...problemResponses },
+        },
+      },
       '/articles': {
         get: {
           summary: 'List articles, newest first',
           operationId: 'listArticles',
           requestParams: { query: ArticleListQuery },
           responses: { ...ok('A page of articles', ArticlePage), ...problemResponses },
+        },
+        post: {
+          summary: 'Add an article and the tasks of its reviewed directives',
+          operationId: 'createArticle',
+          requestBody: { content: { 'application/json': { schema: ArticleCreate } } },
+          responses: {
+            '201': {
+              description:
+                'The article; `taskIds` lists its new tasks in the order of the directives (not started, progress 0, version 1, assigned on the article date).',
+              content: { 'application/json': { schema: Article } },
+            },
+            ...problemResponses,
+            '409': {
+              description: 'The article was already submitted; `existingArticleId` names it.',
+              content: { 'application/problem+json': { schema: DuplicateArticleProblem } },
+            },
+          },
+        },
+      },
+      '/article-lookup': {
+        get: {
+          summary: 'The article already in the tracker with this URL (normalised) or this date and text',
+          operationId: 'lookupArticle',
+          requestParams: { query: ArticleLookupQuery },
+          responses: { ...ok('The match, or null', ArticleLookupResult), ...problemResponses },
         },
       },
       '/articles/{id}': {

@@ -287,7 +287,8 @@ export const Stats = z
 export type Stats = z.infer<typeof Stats>;
 
 export const ProblemDetails = z
-  .object({
+  // Loose: RFC 9457 lets a problem carry extension members (e.g. the id of an existing duplicate).
+  .looseObject({
     type: z.string().default('about:blank'),
     title: z.string(),
     status: z.int(),

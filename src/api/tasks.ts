@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
 import { Task, type TaskFilters, TaskPage, type TaskSort } from './schemas';
 
@@ -16,6 +16,15 @@ export const tasksQueries = {
     queryOptions({
       queryKey: [...tasksQueries.lists(), params] as const,
       queryFn: ({ signal }) => apiGet('/tasks', TaskPage, { query: { ...params }, signal }),
+      placeholderData: keepPreviousData,
+    }),
+  /** Every page of a list, one after another (the virtualised task table); `pageSize` up to MAX_PAGE_SIZE. */
+  infinite: (params: Omit<TaskListParams, 'page'>) =>
+    infiniteQueryOptions({
+      queryKey: [...tasksQueries.lists(), 'infinite', params] as const,
+      queryFn: ({ signal, pageParam }) => apiGet('/tasks', TaskPage, { query: { ...params, page: pageParam }, signal }),
+      initialPageParam: 1,
+      getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
       placeholderData: keepPreviousData,
     }),
   detail: (id: string) =>

@@ -1,12 +1,14 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMockSettings, useSetMockDataset } from '../api/mock-settings';
 import { ChartPatterns } from '../components/charts/chart-patterns';
 import { errorText } from '../components/ui/error-text';
+import { StorageNotice } from '../features/settings/components/storage-notice';
 import { useFormat } from '../i18n/format';
 import { LANGUAGES } from '../i18n/i18n';
+import { carryFilters } from './search';
 
 /** The time of the newest successful fetch of any query: "số liệu lúc 14:05". */
 function useDataFreshness(): number | null {
@@ -58,6 +60,16 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const freshness = useDataFreshness();
+  // A route marked `staticData: { bare: true }` (the presentation) fills the screen: no header, nav or footer.
+  const bare = useRouterState({ select: (s) => s.matches.some((m) => m.staticData?.bare) });
+  if (bare) {
+    return (
+      <>
+        <ChartPatterns />
+        <Outlet />
+      </>
+    );
+  }
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -74,6 +86,24 @@ export function Layout() {
         <nav aria-label={t('app.nav.label')} className="app-nav">
           <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ 'aria-current': 'page' }}>
             {t('app.nav.overview')}
+          </Link>
+          <Link to="/tasks" search={carryFilters} activeProps={{ 'aria-current': 'page' }}>
+            {t('tasks.nav')}
+          </Link>
+          <Link to="/compare" search={carryFilters} activeProps={{ 'aria-current': 'page' }}>
+            {t('compare.nav')}
+          </Link>
+          <Link to="/present" search={carryFilters}>
+            {t('present.nav')}
+          </Link>
+          <Link to="/articles" activeProps={{ 'aria-current': 'page' }}>
+            {t('articles.nav')}
+          </Link>
+          <Link to="/deadlines" activeProps={{ 'aria-current': 'page' }}>
+            {t('deadlines.nav')}
+          </Link>
+          <Link to="/settings" activeProps={{ 'aria-current': 'page' }}>
+            {t('settings.nav')}
           </Link>
         </nav>
         <div className="header-tools">
@@ -97,6 +127,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <StorageNotice />
         <Outlet />
       </main>
       <footer className="app-footer">

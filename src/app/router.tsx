@@ -3,15 +3,27 @@ import {
   createRoute,
   createRouter,
   Link,
+  lazyRouteComponent,
   type RouterHistory,
+  useLocation,
   useNavigate,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Era } from '../api/schemas';
-import { OverviewPage } from '../features/dashboard/components/overview-page';
+import { PresentationSearch, resolveSettings, settingsToSearch } from '../features/presentation/utils/settings';
+import { ComparePage, CompareRoute, OverviewRoute, TasksPage, TasksRoute } from './filter-routes';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
+import {
+  FilterSearch,
+  filtersToSearch,
+  parseSearch,
+  searchToFilters,
+  stringifySearch,
+  validateCompareSearch,
+  validateFilterSearch,
+  validateTasksSearch,
+} from './search';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -25,40 +37,218 @@ function NotFound() {
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound, errorComponent: RouteError });
 
-/** The overview's URL state; a malformed value is dropped rather than failing the page. */
-const OverviewSearch = z.object({ era: Era.optional().catch(undefined) });
+// ---- The screens with the filter bar (issue 3): the filters live in the URL (src/app/search.ts).
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: validateFilterSearch,
+  component: OverviewRoute,
+});
 
-const NO_FILTERS = {};
+const tasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tasks',
+  validateSearch: validateTasksSearch,
+  loader: () => TasksPage.preload?.(),
+  component: TasksRoute,
+});
 
-function OverviewRoute() {
-  const search = overviewRoute.useSearch();
-  const navigate = useNavigate({ from: '/' });
+const compareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compare',
+  validateSearch: validateCompareSearch,
+  loader: () => ComparePage.preload?.(),
+  component: CompareRoute,
+});
+
+// ---- /present: the presentation mode (issue 6). Its code loads on demand; the layout renders it bare.
+const PresentationPage = lazyRouteComponent(
+  () => import('../features/presentation/components/presentation-page'),
+  'PresentationPage',
+);
+
+/** The shared filters and the show's settings; each malformed value is dropped on its own, never the page. */
+function validatePresentSearch(raw: Record<string, unknown>) {
+  return { ...FilterSearch.parse(raw), ...PresentationSearch.parse(raw) };
+}
+
+function PresentRoute() {
+  const search = presentRoute.useSearch();
+  const navigate = useNavigate({ from: '/present' });
+  const filters = searchToFilters(search);
   return (
-    <OverviewPage
-      filters={NO_FILTERS}
-      era={search.era ?? 'post2025'}
-      onEraChange={(era) =>
-        void navigate({ search: (prev) => ({ ...prev, era: era === 'post2025' ? undefined : era }) })
+    <PresentationPage
+      filters={{ ...filters, era: filters.era ?? 'post2025' }}
+      settings={resolveSettings(search)}
+      onSettingsChange={(next) =>
+        void navigate({ search: (prev) => ({ ...prev, ...settingsToSearch(next) }), replace: true })
       }
+      onExit={() => void navigate({ to: '/', search: filtersToSearch(filters) })}
     />
   );
 }
 
-const overviewRoute = createRoute({
+const presentRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/',
-  validateSearch: OverviewSearch,
-  component: OverviewRoute,
+  path: '/present',
+  validateSearch: validatePresentSearch,
+  staticData: { bare: true },
+  loader: () => PresentationPage.preload?.(),
+  component: PresentRoute,
 });
 
-const routeTree = rootRoute.addChildren([overviewRoute]);
+// ---- Task lifecycle (issue 4): task page, articles, deadlines panel, settings. Code loads on demand.
+const TaskPage = lazyRouteComponent(() => import('../features/task-detail/components/task-page'), 'TaskPage');
+const ArticleListPage = lazyRouteComponent(
+  () => import('../features/articles/components/article-list-page'),
+  'ArticleListPage',
+);
+const ArticlePage = lazyRouteComponent(() => import('../features/articles/components/article-page'), 'ArticlePage');
+const DeadlinesPage = lazyRouteComponent(
+  () => import('../features/deadlines/components/deadlines-page'),
+  'DeadlinesPage',
+);
+const SettingsPage = lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage');
+
+function TaskRoute() {
+  const { taskId } = taskRoute.useParams();
+  return <TaskPage taskId={taskId} />;
+}
+const taskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tasks/$taskId',
+  loader: () => TaskPage.preload?.(),
+  component: TaskRoute,
+});
+
+const ArticleListSearch = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+function ArticleListRoute() {
+  const search = articleListRoute.useSearch();
+  const navigate = useNavigate({ from: '/articles' });
+  return (
+    <ArticleListPage
+      q={search.q ?? ''}
+      page={search.page ?? 1}
+      onChange={(next) =>
+        void navigate({ search: { q: next.q || undefined, page: next.page > 1 ? next.page : undefined } })
+      }
+    />
+  );
+}
+const articleListRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/articles',
+  validateSearch: ArticleListSearch,
+  loader: () => ArticleListPage.preload?.(),
+  component: ArticleListRoute,
+});
+
+function ArticleRoute() {
+  const { articleId } = articleRoute.useParams();
+  // "#task-<id>" (a link from a task page) brings that task's directive into view.
+  const hash = useLocation({ select: (l) => l.hash });
+  const focusTaskId = hash.startsWith('task-') ? hash.slice('task-'.length) : undefined;
+  return <ArticlePage articleId={articleId} focusTaskId={focusTaskId} />;
+}
+const articleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/articles/$articleId',
+  loader: () => ArticlePage.preload?.(),
+  component: ArticleRoute,
+});
+
+// ---- Adding articles (issue 5): one with review, or many at once. Code (and the extractor) loads on demand.
+const NewArticlePage = lazyRouteComponent(
+  () => import('../features/article-import/components/new-article-page'),
+  'NewArticlePage',
+);
+const BulkImportPage = lazyRouteComponent(
+  () => import('../features/article-import/components/bulk-import-page'),
+  'BulkImportPage',
+);
+const newArticleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/articles/new',
+  loader: () => NewArticlePage.preload?.(),
+  component: NewArticlePage,
+});
+const bulkImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/articles/import',
+  loader: () => BulkImportPage.preload?.(),
+  component: BulkImportPage,
+});
+
+const DeadlinesSearch = z.object({
+  within: z.coerce
+    .number()
+    .pipe(z.literal([7, 30]))
+    .optional()
+    .catch(undefined),
+});
+function DeadlinesRoute() {
+  const search = deadlinesRoute.useSearch();
+  const navigate = useNavigate({ from: '/deadlines' });
+  return (
+    <DeadlinesPage
+      within={search.within ?? 30}
+      onWithinChange={(within) => void navigate({ search: { within: within === 30 ? undefined : within } })}
+    />
+  );
+}
+const deadlinesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/deadlines',
+  validateSearch: DeadlinesSearch,
+  loader: () => DeadlinesPage.preload?.(),
+  component: DeadlinesRoute,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  loader: () => SettingsPage.preload?.(),
+  component: SettingsPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  tasksRoute,
+  compareRoute,
+  presentRoute,
+  taskRoute,
+  articleListRoute,
+  articleRoute,
+  newArticleRoute,
+  bulkImportRoute,
+  deadlinesRoute,
+  settingsRoute,
+]);
 
 export function createAppRouter(options: { history?: RouterHistory } = {}) {
-  return createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, ...options });
+  return createRouter({
+    routeTree,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    // Filter params as plain repeated values (`status=done&status=paused`), like the API's query (src/app/search.ts).
+    parseSearch,
+    stringifySearch,
+    ...options,
+  });
 }
 
 declare module '@tanstack/react-router' {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
+  }
+}
+
+declare module '@tanstack/router-core' {
+  interface StaticDataRouteOption {
+    /** Rendered without the app's header and footer (full-bleed, e.g. the presentation). */
+    bare?: boolean;
   }
 }

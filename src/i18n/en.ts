@@ -1,3 +1,13 @@
+import { articleImportEn } from './en/article-import';
+import { articlesEn } from './en/articles';
+import { compareEn } from './en/compare';
+import { deadlinesEn } from './en/deadlines';
+import { exportEn } from './en/export';
+import { filtersEn } from './en/filters';
+import { presentEn } from './en/present';
+import { settingsEn } from './en/settings';
+import { taskEn } from './en/task';
+import { tasksEn } from './en/tasks';
 import type { Messages } from './vi';
 
 /** English messages, the second language. Typed by the Vietnamese ones so no key is missing. */
@@ -126,4 +136,14 @@ export const en: Messages = {
     reload: 'Reload the page',
   },
   common: { illustrative: 'Sample', percent: '{{value}}%' },
+  present: presentEn,
+  filters: filtersEn,
+  tasks: tasksEn,
+  compare: compareEn,
+  export: exportEn,
+  task: taskEn,
+  articles: articlesEn,
+  articleImport: articleImportEn,
+  deadlines: deadlinesEn,
+  settings: settingsEn,
 };

@@ -1,3 +1,13 @@
+import { articleImportVi } from './vi/article-import';
+import { articlesVi } from './vi/articles';
+import { compareVi } from './vi/compare';
+import { deadlinesVi } from './vi/deadlines';
+import { exportVi } from './vi/export';
+import { filtersVi } from './vi/filters';
+import { presentVi } from './vi/present';
+import { settingsVi } from './vi/settings';
+import { taskVi } from './vi/task';
+import { tasksVi } from './vi/tasks';
 /** Vietnamese messages: the interface's first language. Keys are shared with en.ts (checked by its type). */
 export const vi = {
   app: {
@@ -124,6 +134,16 @@ export const vi = {
     reload: 'Tải lại trang',
   },
   common: { illustrative: 'Bài mẫu', percent: '{{value}}%' },
+  present: presentVi,
+  filters: filtersVi,
+  tasks: tasksVi,
+  compare: compareVi,
+  export: exportVi,
+  task: taskVi,
+  articles: articlesVi,
+  articleImport: articleImportVi,
+  deadlines: deadlinesVi,
+  settings: settingsVi,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartPngButton } from '../export/chart-png-button';
 import { DataTable, type DataTableProps } from './data-table';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
@@ -18,6 +19,8 @@ export interface ChartCardProps {
   height?: number;
   className?: string;
   children?: ReactNode;
+  /** When set, a button saves the card as a PNG named after it (for slide decks). */
+  exportName?: string;
 }
 
 /** Owns a chart's title, sizing, legend, loading / empty / error states and its accessible data table. */
@@ -32,16 +35,24 @@ export function ChartCard({
   height = 280,
   className,
   children,
+  exportName,
 }: ChartCardProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [showTable, setShowTable] = useState(false);
+  const cardRef = useRef<HTMLElement>(null);
   return (
-    <section className={`card chart-card ${className ?? ''}`} aria-labelledby={headingId} data-state={state}>
+    <section
+      ref={cardRef}
+      className={`card chart-card ${className ?? ''}`}
+      aria-labelledby={headingId}
+      data-state={state}
+    >
       <header className="card-header">
         <h2 id={headingId} className="card-title">
           {title}
         </h2>
+        {exportName && state === 'ready' ? <ChartPngButton target={cardRef} name={exportName} title={title} /> : null}
         {table && state === 'ready' ? (
           <button
             type="button"
