@@ -365,7 +365,7 @@ function main(): void {
   for (const [rel, content] of Object.entries(files)) {
     const path = join(PROJECT_ROOT, rel);
     const current = existsSync(path) ? readFileSync(path) : null;
-    const same = current !== null && current.equals(Buffer.from(content));
+    const same = current?.equals(Buffer.from(content));
     if (checkOnly) {
       if (!same) {
         stale = true;

@@ -197,7 +197,8 @@ export const seedArticle: SampleArticleDef = {
       id: 't-000-05',
       quote: 'phát triển kinh tế hợp tác',
       title: 'Phát triển kinh tế hợp tác',
-      description: 'Củng cố, phát triển hợp tác xã, tổ hợp tác, nhất là trong sản xuất cây giống, hoa kiểng, cây ăn trái.',
+      description:
+        'Củng cố, phát triển hợp tác xã, tổ hợp tác, nhất là trong sản xuất cây giống, hoa kiểng, cây ăn trái.',
       issuer: ISSUER,
       assignee: ASSIGNEE,
       localityCodes: CHO_LACH,

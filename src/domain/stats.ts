@@ -8,7 +8,6 @@ import {
   type Era,
   type Locality,
   type LocalityBucket,
-  type StoredTask,
   TASK_STATUSES,
   type TaskStatus,
   TIMELINESS,
