@@ -7,17 +7,42 @@ import { createLocalityIndex, type LocalityDataset } from '../src/domain/localit
 import { DATASETS, type DatasetName } from './db';
 import { createHandlers } from './handlers';
 import { createPersistentStore, indexedDbAdapter, loadEdits } from './persistence';
+import { SCENARIOS, type Scenario } from './scenarios';
 import { createDbStore } from './store';
 
 const DATASET_KEY = 'directive-tracker.mock.dataset';
+const SCENARIO_KEY = 'directive-tracker.mock.scenario';
 
-function storedDataset(): DatasetName {
+/** A stored demo choice, if it is one of `allowed` (storage may be unavailable or hold anything). */
+function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   try {
-    const value = localStorage.getItem(DATASET_KEY);
-    return (DATASETS as readonly string[]).includes(value ?? '') ? (value as DatasetName) : 'sample';
+    const value = localStorage.getItem(key);
+    return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
   } catch {
-    return 'sample';
+    return fallback;
   }
+}
+
+function remember(key: string, value: string) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Storage may be unavailable (private mode); the choice then lasts until reload.
+  }
+}
+
+/**
+ * MSW asks the browser to update its worker registration on start and does not catch a refusal, which
+ * Chromium gives when a page reloads while the previous registration is being replaced. The worker in
+ * control still serves the page, so that one rejection is not an error of the app.
+ */
+function ignoreWorkerUpdateRace() {
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason = event.reason as { name?: string; message?: string } | undefined;
+    if (/Failed to update a ServiceWorker/.test(reason?.message ?? '')) {
+      event.preventDefault();
+    }
+  });
 }
 
 export async function startMockApi(): Promise<void> {
@@ -29,23 +54,23 @@ export async function startMockApi(): Promise<void> {
     ? await loadEdits(adapter)
     : { tasks: new Map(), savedAt: null, notice: 'unavailable' as const, available: false };
   const { store, persistence } = createPersistentStore(
-    createDbStore({ localities, dataset: storedDataset() }),
+    createDbStore({
+      localities,
+      dataset: stored<DatasetName>(DATASET_KEY, DATASETS, 'sample'),
+      scenario: stored<Scenario>(SCENARIO_KEY, SCENARIOS, 'none'),
+    }),
     adapter,
     loaded,
   );
   const worker = setupWorker(
     ...createHandlers(
       store,
-      (dataset) => {
-        try {
-          localStorage.setItem(DATASET_KEY, dataset);
-        } catch {
-          // Storage may be unavailable (private mode); the choice then lasts until reload.
-        }
-      },
+      (dataset) => remember(DATASET_KEY, dataset),
       persistence,
+      (scenario) => remember(SCENARIO_KEY, scenario),
     ),
   );
+  ignoreWorkerUpdateRace();
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

@@ -213,6 +213,10 @@ export function createPersistentStore(
     reset(dataset) {
       return applyAll(inner.reset(dataset));
     },
+    scenario: () => inner.scenario(),
+    setScenario(scenario) {
+      return applyAll(inner.setScenario(scenario));
+    },
   };
 
   /** Merges our edits into what is stored, keeping the newer version of each task (another tab may have saved). */

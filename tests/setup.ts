@@ -27,6 +27,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   if (typeof window !== 'undefined') cleanup();
   server.resetHandlers();
+  dbStore.setScenario('none');
   dbStore.reset('sample');
 });
 afterAll(() => server.close());

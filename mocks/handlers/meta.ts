@@ -4,6 +4,7 @@ import openapi from '../../src/api/openapi.json';
 import { DATASETS } from '../db';
 import type { MockPersistence } from '../persistence';
 import { validationProblem } from '../problem';
+import { SCENARIOS, type Scenario } from '../scenarios';
 import type { DbStore } from '../store';
 
 /**
@@ -14,8 +15,11 @@ export function metaHandlers(
   store: DbStore,
   onDatasetChange?: (dataset: (typeof DATASETS)[number]) => void,
   persistence?: MockPersistence,
+  onScenarioChange?: (scenario: Scenario) => void,
 ) {
-  const MockSettings = z.object({ dataset: z.enum(DATASETS) });
+  const MockSettings = z
+    .object({ dataset: z.enum(DATASETS).optional(), scenario: z.enum(SCENARIOS).optional() })
+    .refine((v) => v.dataset !== undefined || v.scenario !== undefined, { message: 'dataset or scenario required' });
   const settings = () => {
     const db = store.get();
     return {
@@ -24,6 +28,8 @@ export function metaHandlers(
       taskCount: db.tasks.size,
       articleCount: db.articles.size,
       today: db.today(),
+      scenario: store.scenario(),
+      scenarios: SCENARIOS,
       // Where edits are kept, and whether a stored copy had to be set aside (mocks/persistence.ts).
       storage: persistence?.status() ?? { kind: 'memory' as const, editedTasks: 0, savedAt: null, notice: null },
     };
@@ -34,8 +40,15 @@ export function metaHandlers(
     http.put('*/api/v1/_mock', async ({ request }) => {
       const parsed = MockSettings.safeParse(await request.json().catch(() => null));
       if (!parsed.success) return validationProblem(parsed.error, '/api/v1/_mock', 'field');
-      store.reset(parsed.data.dataset);
-      onDatasetChange?.(parsed.data.dataset);
+      const { dataset, scenario } = parsed.data;
+      if (dataset !== undefined) {
+        store.reset(dataset);
+        onDatasetChange?.(dataset);
+      }
+      if (scenario !== undefined) {
+        store.setScenario(scenario);
+        onScenarioChange?.(scenario);
+      }
       return HttpResponse.json(settings());
     }),
     // "Khôi phục dữ liệu mẫu": forget every edit and rebuild the sample data of the current dataset.

@@ -16,6 +16,9 @@ export const MockSettings = z.object({
   today: z.iso.date(),
   /** How edits are kept in the browser, and whether a stored copy had to be set aside (mocks/persistence.ts). */
   storage: MockStorageStatus.optional(),
+  /** The fault scenario in force (mocks/scenarios.ts), for demonstrating error states. */
+  scenario: z.string().optional(),
+  scenarios: z.array(z.string()).optional(),
 });
 export type MockSettings = z.infer<typeof MockSettings>;
 
@@ -43,6 +46,19 @@ export function useSetMockDataset() {
     onSuccess: (settings) => {
       client.setQueryData(mockSettingsQueries.current().queryKey, settings);
       // Everything else was computed over the previous dataset.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== mockSettingsQueries.all()[0] });
+    },
+  });
+}
+
+/** Switches the mock's fault scenario (slow, failing, malformed, hostile data…), for demonstrations. */
+export function useSetMockScenario() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (scenario: string) =>
+      apiRequest('PUT', '/_mock', MockSettings, { body: { scenario }, timeoutMs: 120_000 }),
+    onSuccess: (settings) => {
+      client.setQueryData(mockSettingsQueries.current().queryKey, settings);
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== mockSettingsQueries.all()[0] });
     },
   });

@@ -2,7 +2,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMockSettings, useSetMockDataset } from '../api/mock-settings';
+import { useMockSettings, useSetMockDataset, useSetMockScenario } from '../api/mock-settings';
 import { ChartPatterns } from '../components/charts/chart-patterns';
 import { errorText } from '../components/ui/error-text';
 import { StorageNotice } from '../features/settings/components/storage-notice';
@@ -53,6 +53,25 @@ function DemoDataControl() {
       {change.isPending ? <span role="status">{t('demo.switching')}</span> : null}
       {change.isError ? <span role="alert">{errorText(change.error, t)}</span> : null}
     </div>
+  );
+}
+
+/** While the mock API simulates a fault, say so on every screen, with a way back. */
+function ScenarioBanner() {
+  const { t } = useTranslation();
+  const settings = useMockSettings();
+  const change = useSetMockScenario();
+  const scenario = settings.data?.scenario;
+  if (!scenario || scenario === 'none') return null;
+  return (
+    <p className="banner banner-warning scenario-banner" role="status">
+      {t('settings.scenario.active', {
+        name: t(`settings.scenario.names.${scenario as 'none'}`, { defaultValue: scenario }),
+      })}{' '}
+      <button type="button" className="link-button" onClick={() => change.mutate('none')} disabled={change.isPending}>
+        {t('settings.scenario.turnOff')}
+      </button>
+    </p>
   );
 }
 
@@ -128,6 +147,7 @@ export function Layout() {
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <StorageNotice />
+        <ScenarioBanner />
         <Outlet />
       </main>
       <footer className="app-footer">

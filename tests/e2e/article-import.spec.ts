@@ -149,9 +149,11 @@ test.describe('adding an article', () => {
     // The page kept drawing while the worker ran (on a busy 2-core CI a single frame may still be late, so the
     // longest gap is reported, not asserted), and the work really ran in a Web Worker.
     expect(frames).toBeGreaterThan(10);
-    test.info().annotations.push({ type: 'longest frame gap while extracting (ms)', description: String(Math.round(worst)) });
-    const workers = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((e) => /extract\.worker/.test(e.name)).length,
+    test
+      .info()
+      .annotations.push({ type: 'longest frame gap while extracting (ms)', description: String(Math.round(worst)) });
+    const workers = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => /extract\.worker/.test(e.name)).length,
     );
     expect(workers).toBeGreaterThan(0);
     await expect(page.getByRole('list', { name: 'Danh sách nhiệm vụ dự kiến' })).toBeVisible({ timeout: 60_000 });

@@ -25,6 +25,27 @@ export const settingsEn: Messages['settings'] = {
     dataset: 'Dataset',
     today: 'Deadlines evaluated on',
   },
+  scenario: {
+    title: 'Simulate faults (demo)',
+    intro:
+      'Make the mock API behave like a slow, failing or misbehaving server, to see how the app reports errors and keeps its figures. Choose “Normal” to go back.',
+    label: 'Scenario',
+    switching: 'Switching…',
+    active: 'Simulating a fault: {{name}}.',
+    turnOff: 'Turn off',
+    names: {
+      none: 'Normal',
+      slow: 'Slow server (5 seconds)',
+      'server-error': 'Server error (500)',
+      timeout: 'Server does not answer',
+      'malformed-json': 'Broken data (bad JSON)',
+      'schema-break': 'Data breaking the contract',
+      empty: 'No data',
+      'long-titles': 'Very long titles (10,000 characters)',
+      markup: 'HTML/<script> inside the data',
+      'unknown-locality': 'Locality code that does not exist',
+    },
+  },
   reset: {
     title: 'Reset sample data',
     description:

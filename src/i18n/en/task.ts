@@ -33,6 +33,7 @@ export const taskEn: Messages['task'] = {
     loading: 'Loading unit names…',
     error: 'Could not load the unit names (codes {{codes}}).',
     noSuccessor: 'No successor unit recorded.',
+    unknown: 'Locality codes not in the list of administrative units: {{codes}}.',
   },
   source: {
     title: 'The sentence that assigned the task',

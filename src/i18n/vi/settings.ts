@@ -23,6 +23,27 @@ export const settingsVi = {
     dataset: 'Bộ dữ liệu',
     today: 'Ngày tính thời hạn',
   },
+  scenario: {
+    title: 'Mô phỏng sự cố (trình diễn)',
+    intro:
+      'Cho API giả lập hoạt động như một máy chủ chậm, lỗi hoặc trả dữ liệu xấu, để xem ứng dụng báo lỗi và giữ số liệu ra sao. Chọn “Bình thường” để trở lại.',
+    label: 'Tình huống',
+    switching: 'Đang chuyển…',
+    active: 'Đang mô phỏng sự cố: {{name}}.',
+    turnOff: 'Tắt mô phỏng',
+    names: {
+      none: 'Bình thường',
+      slow: 'Máy chủ chậm (5 giây)',
+      'server-error': 'Máy chủ lỗi (500)',
+      timeout: 'Máy chủ không trả lời',
+      'malformed-json': 'Dữ liệu hỏng (JSON sai)',
+      'schema-break': 'Dữ liệu sai cấu trúc',
+      empty: 'Không có dữ liệu',
+      'long-titles': 'Tiêu đề rất dài (10.000 ký tự)',
+      markup: 'Mã HTML/<script> trong dữ liệu',
+      'unknown-locality': 'Mã địa bàn không tồn tại',
+    },
+  },
   reset: {
     title: 'Khôi phục dữ liệu mẫu',
     description:

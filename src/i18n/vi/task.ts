@@ -31,6 +31,7 @@ export const taskVi = {
     loading: 'Đang tải tên đơn vị hành chính…',
     error: 'Không tải được tên đơn vị hành chính (mã {{codes}}).',
     noSuccessor: 'Chưa có đơn vị kế thừa.',
+    unknown: 'Mã địa bàn không có trong danh mục đơn vị hành chính: {{codes}}.',
   },
   source: {
     title: 'Câu giao nhiệm vụ trong bài viết',

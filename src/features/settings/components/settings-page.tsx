@@ -4,6 +4,7 @@ import { config } from '../../../api/config';
 import { useMockSettings, useResetMockData } from '../../../api/mock-settings';
 import { errorText } from '../../../components/ui/error-text';
 import { useFormat } from '../../../i18n/format';
+import { ScenarioPicker } from './scenario-picker';
 
 /** Settings: where the mock API keeps edits, and "reset sample data" (only on the mock API). */
 export function SettingsPage() {
@@ -80,6 +81,7 @@ export function SettingsPage() {
           <p role="status">{t('settings.loading')}</p>
         )}
       </section>
+      <ScenarioPicker />
 
       <section className="card settings-card" aria-labelledby="reset-title">
         <h2 id="reset-title" className="card-title">

@@ -41,44 +41,58 @@ export function TaskLocality({ task }: { task: Task }) {
     return p ? [p] : [];
   });
 
+  // Codes the unit list does not know (a bad import, a stale code) are shown as such, never silently dropped.
+  const unknownCodes = own.isSuccess ? task.localityCodes.filter((code) => !own.data?.get(refKey(era, code))) : [];
+  const unknownNote =
+    unknownCodes.length > 0 ? (
+      <p className="locality-unknown">{t('task.locality.unknown', { codes: unknownCodes.join(', ') })}</p>
+    ) : null;
+
   if (task.localityCodes.length === 0) return <span>{t('task.locality.none')}</span>;
   if (own.isPending) return <span role="status">{t('task.locality.loading')}</span>;
-  if (own.isError || ownPaths.length === 0) {
+  if (own.isError) {
     return <span>{t('task.locality.error', { codes: task.localityCodes.join(', ') })}</span>;
   }
+  if (ownPaths.length === 0) return unknownNote;
   if (era === 'post2025') {
     return (
-      <ul className="locality-lines">
-        {grouped(ownPaths).map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-    );
-  }
-  return (
-    <dl className="locality-eras">
-      <dt>{t('task.locality.before')}</dt>
-      <dd>
+      <>
         <ul className="locality-lines">
           {grouped(ownPaths).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
-      </dd>
-      <dt>{t('task.locality.today')}</dt>
-      <dd>
-        {successors.isPending && successorCodes.length > 0 ? (
-          <span role="status">{t('task.locality.loading')}</span>
-        ) : successorPaths.length > 0 ? (
+        {unknownNote}
+      </>
+    );
+  }
+  return (
+    <>
+      <dl className="locality-eras">
+        <dt>{t('task.locality.before')}</dt>
+        <dd>
           <ul className="locality-lines">
-            {grouped(successorPaths).map((line) => (
+            {grouped(ownPaths).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-        ) : (
-          <span>{t('task.locality.noSuccessor')}</span>
-        )}
-      </dd>
-    </dl>
+        </dd>
+        <dt>{t('task.locality.today')}</dt>
+        <dd>
+          {successors.isPending && successorCodes.length > 0 ? (
+            <span role="status">{t('task.locality.loading')}</span>
+          ) : successorPaths.length > 0 ? (
+            <ul className="locality-lines">
+              {grouped(successorPaths).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <span>{t('task.locality.noSuccessor')}</span>
+          )}
+        </dd>
+      </dl>
+      {unknownNote}
+    </>
   );
 }
