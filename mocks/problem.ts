@@ -1,6 +1,10 @@
 import { HttpResponse } from 'msw';
 import type { z } from 'zod';
 import type { ProblemDetails } from '../src/api/schemas';
+import { fieldErrorsOf } from '../src/api/task-update-schemas';
+
+/** Base of this API's problem type URIs. */
+export const PROBLEMS = 'https://directive-tracker.example/problems';
 
 /** What a handler gives to build a problem: `type` defaults to about:blank; extension members are allowed. */
 export interface ProblemInput {
@@ -62,4 +66,17 @@ export function queryObject(url: URL): Record<string, string | string[]> {
     out[key] = values.length === 1 ? (values[0] as string) : values;
   }
   return out;
+}
+
+/** A 400 for an invalid request body, its field errors carrying machine-readable reasons the UI translates. */
+export function fieldProblem(error: z.ZodError, instance: string) {
+  const errors = fieldErrorsOf(error).map(({ name, reason }) => ({ name, reason }));
+  return problem({
+    type: `${PROBLEMS}/invalid-request`,
+    title: 'Invalid field',
+    status: 400,
+    detail: errors.map((e) => `${e.name}: ${e.reason}`).join('; '),
+    instance,
+    errors,
+  });
 }

@@ -8,13 +8,10 @@ import {
   normalizeArticleUrl,
 } from '../../src/api/article-import-schemas';
 import type { Article, StoredTask } from '../../src/api/schemas';
-import { fieldErrorsOf } from '../../src/api/task-update-schemas';
 import { addArticle, type MockDb } from '../db';
 import type { MockPersistence } from '../persistence';
-import { problem, queryObject, validationProblem } from '../problem';
+import { fieldProblem, PROBLEMS, queryObject, validationProblem } from '../problem';
 import type { DbStore } from '../store';
-
-const PROBLEMS = 'https://directive-tracker.example/problems';
 
 /** Fingerprints of the stored articles, computed once per article object. */
 const fingerprints = new WeakMap<Article, string>();
@@ -109,15 +106,7 @@ export function articleImportHandlers(store: DbStore, persistence?: MockPersiste
       });
       const parsed = schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
-        const errors = fieldErrorsOf(parsed.error).map(({ name, reason }) => ({ name, reason }));
-        return problem({
-          type: `${PROBLEMS}/invalid-request`,
-          title: 'Invalid field',
-          status: 400,
-          detail: errors.map((e) => `${e.name}: ${e.reason}`).join('; '),
-          instance,
-          errors,
-        });
+        return fieldProblem(parsed.error, instance);
       }
       const input = parsed.data;
       const existing = findArticle(db, input.url, articleFingerprint(input.body, input.date));

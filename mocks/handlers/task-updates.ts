@@ -1,7 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import type { StoredTask, Task } from '../../src/api/schemas';
 import {
-  fieldErrorsOf,
   parseVersionTag,
   progressUpdateSchema,
   type TaskChangeResult,
@@ -13,10 +12,8 @@ import { applyChange } from '../../src/domain/task-updates';
 import { timelinessOf } from '../../src/domain/timeliness';
 import { type MockDb, replaceTask } from '../db';
 import type { MockPersistence } from '../persistence';
-import { notFound, problem } from '../problem';
+import { fieldProblem, notFound, PROBLEMS, problem } from '../problem';
 import type { DbStore } from '../store';
-
-const PROBLEMS = 'https://directive-tracker.example/problems';
 
 function withTimeliness(task: StoredTask, db: MockDb): Task {
   return { ...task, timeliness: timelinessOf(task, db.today()) };
@@ -71,15 +68,7 @@ export function taskUpdateHandlers(store: DbStore, persistence?: MockPersistence
       const schema = kind === 'patch' ? taskPatchSchema(ctx) : progressUpdateSchema(ctx);
       const parsed = schema.safeParse(body, { reportInput: true });
       if (!parsed.success) {
-        const errors = fieldErrorsOf(parsed.error).map(({ name, reason }) => ({ name, reason }));
-        return problem({
-          type: `${PROBLEMS}/invalid-request`,
-          title: 'Invalid field',
-          status: 400,
-          detail: errors.map((e) => `${e.name}: ${e.reason}`).join('; '),
-          instance,
-          errors,
-        });
+        return fieldProblem(parsed.error, instance);
       }
 
       const { task: next, entry } = applyChange(task, parsed.data, {
