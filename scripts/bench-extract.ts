@@ -5,7 +5,8 @@
  *     sample passage), in articles per second: each run extracts it repeatedly for ~1 s; median of the runs;
  *   - the time to extract a 1 MB text (the same article repeated), median of the runs.
  * Both with the locality index (as the app and `npm run extract` use it), built once beforehand.
- * Only the rows go to stdout; progress goes to stderr. Options: --runs N (default 5, at least 5) · --json.
+ * Only the rows (or, with --json, one JSON object: scripts/bench.mjs reads it) go to stdout; progress goes to stderr.
+ * Options: --runs N (default 5, at least 5) · --json.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -88,7 +89,7 @@ function main() {
   const bigMs = median(bigTimes);
   if (JSON_OUT) {
     process.stdout.write(
-      `${JSON.stringify({ runs: RUNS, articleBytes: ARTICLE_BYTES, articlesPerSecond: rate, oneMegabyteMs: bigMs, directivesIn1MB: bigFound })}\n`,
+      `${JSON.stringify({ runs: RUNS, articleBytes: ARTICLE_BYTES, articleChars: article.length, articleDirectives: found, articlesPerSecond: rate, oneMegabyteChars: big.length, oneMegabyteMs: bigMs, directivesIn1MB: bigFound })}\n`,
     );
     return;
   }

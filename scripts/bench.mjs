@@ -1,40 +1,51 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the overview's performance budget, measured in headless Chromium on the production build.
+ * `npm run bench`: every budgeted figure of the project (issues 2, 3, 5 and 7), measured in headless Chromium on
+ * the production build, each the median of N runs (default 5), beside a blank page built by the same toolchain in
+ * the same run. It prints a Markdown section (one table: figure, median, budget, verdict; the machine; notes on
+ * method) and writes it into README.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
  *
- *   (a) initial JavaScript, gzip: the JS files the page has loaded when the charts are first drawn (Resource Timing
- *       entries that start before the `dt:charts-drawn` mark, plus the service worker script the page is controlled
- *       by), each gzipped here with zlib's default level. Reported as app code alone, and with the mock API.
- *       Mock-API files are identified from the build graph: the chunks reachable from the dynamic import of
- *       `mocks/browser.ts` (imports and dynamic imports) that the app's own graph, without that edge, does not
- *       reach; plus `mockServiceWorker.js`. A build for a real API (VITE_API_URL) contains none of them.
- *   (b) time from navigation start to `performance.getEntriesByName('dt:charts-drawn')[0].startTime`, median of
- *       N fresh browser contexts (fresh profile: the mock's service worker registers on this first visit, as for a
- *       first-time user); the warm second visit (reload in the same context) is reported beside it.
- *   (c) the same for a blank page built by the same toolchain in the same run (scripts/bench-blank/): its first
- *       contentful paint. Budget: charts drawn within 2x that.
- *   Extra rows: the same with the mock's 10,000- and 100,000-task datasets (chosen through the mock's persisted
- *   setting, localStorage 'directive-tracker.mock.dataset', set before the page loads); no budget for them yet.
+ *   1. Builds the app (`vite build` with the project's config, the default build: on the embedded mock API) and the
+ *      blank page (scripts/bench-blank/, same Vite, same target) into a temporary directory (so a run never
+ *      rebuilds the dist/ another process is serving), and serves both with `vite preview`.
+ *   2. Blank page and overview, in rounds (blank page, then the overview on the sample data, on 10,000 and on
+ *      100,000 tasks), so that each figure and its reference see the same load on the machine: the blank page's
+ *      first contentful paint; the overview's time from navigation to the `dt:charts-drawn` mark (first visit in a
+ *      fresh profile, and a warm reload), with where the time goes (downloads, mock API ready, stats answered).
+ *      Budget on the sample data: ≤ 2× the blank page.
+ *   3. Initial JavaScript per route (gzip): the entry chunk and its static imports (dist/index.html's script and
+ *      modulepreload links) plus the route's own lazily loaded chunks, i.e. the JS that has loaded when the route's
+ *      main heading is in the page and visible (found by a MutationObserver installed before the app runs; Resource
+ *      Timing entries whose responseEnd precedes it). What every route loads at startup regardless of the route is
+ *      measured once on a URL no route matches and is not counted as a route's own; a route's own chunk brings
+ *      its static imports (from the build graph) even when something else happened to load them first. The mock
+ *      API's files never count (see mockGraph). Budget: the overview's figure ≤ 200 kB.
+ *   4. (In the rounds of 2.) Charts drawn with the mock's 10,000- and 100,000-task datasets (its persisted setting,
+ *      written before the app loads). Budget at 100,000 tasks: ≤ 2.5× the blank page.
+ *   5. Filter change → charts / table updated at 100,000 tasks (budget 200 ms) and the task table's frame rate while
+ *      scrolling: scripts/bench-analyst.mjs.
+ *   6. JavaScript heap after 50 filter changes compared with after 5 (budget: growth ≤ 10%): scripts/bench-heap.mjs.
+ *   7. Extraction throughput (4 kB article, articles per second) and the time for 1 MB: scripts/bench-extract.ts
+ *      (run with tsx, in Node).
  *
- * Prints a Markdown table and the machine, and rewrites README.md between `<!-- bench:start -->` and
- * `<!-- bench:end -->` when both markers exist.
- *
- * Options: --runs N (default 5) · --no-large (skip 10k/100k) · --no-readme (print only)
- *          · CHROMIUM_PATH (default /usr/bin/chromium)
+ * Options: --runs N (default 5) · --quick (3 runs, no 100,000-task figures: filter changes at 10,000 tasks; does not
+ *          touch the README unless --readme) · --no-readme (print only) · CHROMIUM_PATH (default /usr/bin/chromium)
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { analystRows, datasetLabel, launchChromium, median, ms } from './bench-analyst.mjs';
+import { HEAP_BUDGET, mb, measureHeap } from './bench-heap.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(os.tmpdir(), 'directive-tracker-bench');
+const DIST = path.join(OUT, 'app');
 const BLANK_ROOT = path.join(ROOT, 'scripts', 'bench-blank');
-const BLANK_DIST = path.join(ROOT, 'dist-blank');
+const BLANK_DIST = path.join(OUT, 'blank');
 const README = path.join(ROOT, 'README.md');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -43,34 +54,58 @@ const MOCK_ENTRY = /[/\\]mocks[/\\]browser\.ts$/;
 const SERVICE_WORKER = 'mockServiceWorker.js';
 const DATASET_KEY = 'directive-tracker.mock.dataset';
 const JS_BUDGET = 200_000;
-const PAINT_FACTOR = 2;
-/** Same flags as playwright.config.ts. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const SAMPLE_FACTOR = 2;
+const LARGE_FACTOR = 2.5;
+/**
+ * The routes, with the element that shows each is there: the page's main heading (for a task or an article, the
+ * heading with its title, which appears with the data). The ids are the sample data's first task and article.
+ */
+const ROUTES = [
+  { path: '/', name: '/ (overview)', ready: 'main h1' },
+  { path: '/tasks', name: '/tasks', ready: 'main h1' },
+  { path: '/tasks/t-001-01', name: '/tasks/$id', ready: '#task-title' },
+  { path: '/compare', name: '/compare', ready: 'main h1' },
+  { path: '/articles', name: '/articles', ready: 'main h1' },
+  { path: '/articles/a-001', name: '/articles/$id', ready: '#article-title' },
+  { path: '/articles/new', name: '/articles/new', ready: 'main h1' },
+  { path: '/deadlines', name: '/deadlines', ready: 'main h1' },
+  { path: '/present', name: '/present', ready: 'main h1' },
+  { path: '/settings', name: '/settings', ready: 'main h1' },
 ];
+/** A URL no route matches: the app shell and its "not found" heading, i.e. what loads whatever the route. */
+const NO_ROUTE = { path: '/__bench-no-route', name: 'no route', ready: 'main h1' };
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
+for (const [i, arg] of argv.entries()) {
+  const known = ['--quick', '--readme', '--no-readme', '--runs'].includes(arg) || argv[i - 1] === '--runs';
+  if (!known) throw new Error(`unknown option ${arg} (options: --runs N, --quick, --readme, --no-readme)`);
+}
+const QUICK = flag('--quick');
 const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 5;
+const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : QUICK ? 3 : 5;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs needs a positive integer');
+const WRITE_README = flag('--readme') || (!QUICK && !flag('--no-readme'));
+const LARGE = QUICK ? 'synthetic-10k' : 'synthetic-100k';
 
 const log = (...parts) => console.error('[bench]', ...parts);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
-const gzipSize = (file) => gzipSync(readFileSync(file)).length;
+const sizes = new Map();
+const gzipSize = (file) => {
+  if (!sizes.has(file)) sizes.set(file, gzipSync(readFileSync(path.join(DIST, file))).length);
+  return sizes.get(file);
+};
+const sum = (files) => [...files].reduce((total, f) => total + gzipSize(f), 0);
+/** "assets/tasks-page-DQnNX26R.js" → "tasks-page" */
+const short = (file) => path.basename(file).replace(/-[\w-]{8}\.js$/, '');
+/** "tasks-page 25.2 kB, describe-filters 1.9 kB, …", largest first; beyond `limit` files, "and N more". */
+const listFiles = (files, limit = Number.POSITIVE_INFINITY) => {
+  const sorted = [...files].sort((a, b) => gzipSize(b) - gzipSize(a));
+  const shown = sorted.slice(0, limit).map((f) => `${short(f)} ${kB(gzipSize(f))}`);
+  if (sorted.length > limit) shown.push(`${sorted.length - limit} more`);
+  return shown.join(', ');
+};
+const firstLine = (error) => String(error?.message ?? error).split('\n')[0];
 
 /** Build outputs as a flat list of chunks/assets (Vite returns one output, or one per environment). */
 function outputsOf(result) {
@@ -78,11 +113,16 @@ function outputsOf(result) {
   return list.flatMap((r) => r.output ?? []);
 }
 
-/** Files of the mock API, from the build graph (see the header comment). */
-function mockFilesOf(output) {
+/**
+ * The build graph. Mock-API files are the chunks reachable (imports and dynamic imports) from the dynamic import of
+ * `mocks/browser.ts` that the app's own graph, without that edge, does not reach; plus `mockServiceWorker.js`. A
+ * build for a real API (VITE_API_URL) contains none of them. `mockShared` are app chunks the mock loads when it
+ * starts (its static imports and its data; a real-API build loads them only where the app needs them).
+ */
+function mockGraph(output) {
   const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
   const mockEntry = [...chunks.values()].find((c) => c.facadeModuleId && MOCK_ENTRY.test(c.facadeModuleId));
-  const reach = (starts, skip) => {
+  const reach = (starts, { dynamic = true, skip } = {}) => {
     const seen = new Set();
     const queue = [...starts];
     while (queue.length) {
@@ -90,13 +130,19 @@ function mockFilesOf(output) {
       if (seen.has(name) || name === skip) continue;
       seen.add(name);
       const chunk = chunks.get(name);
-      if (chunk) queue.push(...chunk.imports, ...chunk.dynamicImports);
+      if (chunk) queue.push(...chunk.imports, ...(dynamic ? chunk.dynamicImports : []));
     }
     return seen;
   };
   const entries = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName);
-  const app = reach(entries, mockEntry?.fileName);
-  const mock = mockEntry ? [...reach([mockEntry.fileName])].filter((f) => !app.has(f)) : [];
+  const app = reach(entries, { skip: mockEntry?.fileName });
+  const mockAll = mockEntry ? reach([mockEntry.fileName]) : new Set();
+  const mock = new Set([...mockAll].filter((f) => !app.has(f)));
+  // What the mock loads when it starts: its chunk, its data (a dynamic import it awaits), their static imports.
+  const mockLoads = mockEntry
+    ? reach([mockEntry.fileName, ...mockEntry.dynamicImports], { dynamic: false })
+    : new Set();
+  const mockShared = new Set([...mockLoads].filter((f) => app.has(f)));
   /** "browser-x.js: 30 project modules (mocks/, src/), 69 from msw, @mswjs/interceptors, …" */
   const describe = (file) => {
     const ids = (chunks.get(file)?.moduleIds ?? []).filter((id) => !id.startsWith('\0'));
@@ -116,9 +162,20 @@ function mockFilesOf(output) {
       ? `${ids.length - own} from ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`
       : '';
     const mine = own ? `${own} project module${own > 1 ? 's' : ''} (${[...dirs].join(', ')})` : '';
-    return `${file}: ${[mine, deps].filter(Boolean).join('; ')}`;
+    return `${short(file)} ${kB(gzipSize(file))}: ${[mine, deps].filter(Boolean).join('; ')}`;
   };
-  return { files: new Set(mock.map((f) => `/${f}`)), describe: mock.map(describe), found: Boolean(mockEntry) };
+  return {
+    found: Boolean(mockEntry),
+    isMock: (file) => mock.has(file) || file === SERVICE_WORKER,
+    mockShared,
+    /** The chunk and everything it imports statically (what must load before it runs). */
+    staticClosure: (files) => reach(files, { dynamic: false }),
+    describeMock: [...mock].map(describe),
+    mockEntry: mockEntry?.fileName ?? null,
+    mockData: mockEntry?.dynamicImports ?? [],
+    /** The chunk built from the module whose path ends with `suffix`. */
+    chunkOf: (suffix) => [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(suffix))?.fileName ?? null,
+  };
 }
 
 async function serve(root, outDir, configFile, port) {
@@ -129,25 +186,42 @@ async function serve(root, outDir, configFile, port) {
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: false },
   });
-  const url = server.resolvedUrls?.local[0];
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
   if (!url) throw new Error(`no URL for the preview of ${outDir}`);
   return { url, close: () => server.close() };
 }
 
-function newContext(browser, dataset) {
-  return browser
-    .newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      serviceWorkers: 'allow',
-    })
-    .then(async (context) => {
-      if (dataset && dataset !== 'sample') {
-        await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [DATASET_KEY, dataset]);
-      }
-      return context;
-    });
+/**
+ * A fresh browser context (fresh profile) with, before any page script: a Resource Timing buffer that never fills,
+ * the mock's dataset (when not the sample), and, for `ready`, a MutationObserver noting `window.__benchReady`
+ * (performance.now()) when that selector first matches a visible element.
+ */
+async function newContext(browser, { dataset, ready } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: 'allow',
+  });
+  await context.addInitScript(
+    ([key, value, selector]) => {
+      performance.setResourceTimingBufferSize(100_000);
+      if (value) localStorage.setItem(key, value);
+      if (!selector) return;
+      const check = () => {
+        if (window.__benchReady !== undefined) return;
+        const el = document.querySelector(selector);
+        if (el?.getClientRects().length && el.checkVisibility?.() !== false) {
+          window.__benchReady = performance.now();
+          observer.disconnect();
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    },
+    [DATASET_KEY, dataset && dataset !== 'sample' ? dataset : null, ready ?? null],
+  );
+  return context;
 }
 
 function watchErrors(page, errors) {
@@ -157,66 +231,213 @@ function watchErrors(page, errors) {
   });
 }
 
-/** Waits for the charts-drawn mark; returns its time and the JS files requested before it. */
+// ---------------------------------------------------------------------------------------------------------------
+// Charts drawn
+
+/** Files whose download end is reported in the breakdown (set by main from the build graph). */
+const milestones = { entry: [], mockCode: [], mockData: [], charts: [] };
+
+/** Waits for the charts-drawn mark; returns its time, first paint, JS files requested before it and a breakdown. */
 async function chartsDrawn(page, timeout) {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, { timeout, polling: 50 });
-  return page.evaluate((mark) => {
-    const at = performance.getEntriesByName(mark)[0].startTime;
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const js = performance
-      .getEntriesByType('resource')
-      .filter((e) => e.startTime <= at && /\.m?js$/.test(new URL(e.name).pathname))
-      .map((e) => new URL(e.name).pathname);
-    const worker = navigator.serviceWorker?.controller?.scriptURL;
-    if (worker) js.push(new URL(worker).pathname);
-    return { at, paint, js: [...new Set(js)].sort() };
-  }, MARK);
+  return page.evaluate(
+    ([mark, groups]) => {
+      const at = performance.getEntriesByName(mark)[0].startTime;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const resources = performance.getEntriesByType('resource').map((e) => ({
+        path: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+      }));
+      const js = resources.filter((e) => e.start <= at && /\.m?js$/.test(e.path)).map((e) => e.path.slice(1));
+      const worker = navigator.serviceWorker?.controller?.scriptURL;
+      if (worker) js.push(new URL(worker).pathname.slice(1));
+      // Requests wait for the mock's service worker (src/api/client.ts holdRequestsUntil): the first API request
+      // starts when the mock is ready. The charts need /api/v1/stats.
+      const api = resources.filter((e) => e.path.startsWith('/api/v1/') && !e.path.startsWith('/api/v1/_mock'));
+      const stats = api.filter((e) => e.path === '/api/v1/stats' && e.end <= at);
+      /** When the last file of a group had downloaded. */
+      const loaded = (files) => {
+        const ends = resources.filter((e) => files.includes(e.path.slice(1))).map((e) => e.end);
+        return ends.length ? Math.max(...ends) : null;
+      };
+      return {
+        at,
+        paint,
+        entryLoaded: loaded(groups.entry),
+        mockCodeLoaded: loaded(groups.mockCode),
+        mockDataLoaded: loaded(groups.mockData),
+        chartsLoaded: loaded(groups.charts),
+        js: [...new Set(js)].sort(),
+        mockReady: api.length ? Math.min(...api.map((e) => e.start)) : null,
+        statsStart: stats.length ? Math.max(...stats.map((e) => e.start)) : null,
+        statsEnd: stats.length ? Math.max(...stats.map((e) => e.end)) : null,
+      };
+    },
+    [MARK, milestones],
+  );
 }
 
 async function measureOverview(browser, url, dataset, runs, timeout) {
-  const cold = [];
-  const warm = [];
-  const paints = [];
-  const jsSets = [];
-  const errors = [];
+  const result = { cold: [], warm: [], paints: [], jsSets: [], breakdown: [], errors: [] };
   for (let i = 0; i < runs; i += 1) {
-    const context = await newContext(browser, dataset);
+    const context = await newContext(browser, { dataset });
     const page = await context.newPage();
-    watchErrors(page, errors);
-    await page.goto(url, { waitUntil: 'commit' });
+    watchErrors(page, result.errors);
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
     const first = await chartsDrawn(page, timeout);
-    cold.push(first.at);
-    if (first.paint != null) paints.push(first.paint);
-    jsSets.push(first.js);
+    result.cold.push(first.at);
+    if (first.paint != null) result.paints.push(first.paint);
+    result.jsSets.push(first.js);
+    result.breakdown.push(first);
     await page.reload({ waitUntil: 'commit' });
     const second = await chartsDrawn(page, timeout);
-    warm.push(second.at);
+    result.warm.push(second.at);
     const served = await page.evaluate(async () => (await (await fetch('/api/v1/_mock')).json()).dataset);
     if (served !== dataset) throw new Error(`the mock served dataset "${served}", not "${dataset}"`);
     await context.close();
-    log(`${dataset}: charts drawn ${ms(first.at)} (first visit), ${ms(second.at)} (warm second visit)`);
+    log(`${dataset}: charts drawn ${ms(first.at)} (first visit), ${ms(second.at)} (warm reload)`);
   }
-  return { cold, warm, paints, jsSets, errors };
+  return result;
 }
 
-async function measureBlank(browser, url, runs) {
-  const paints = [];
-  for (let i = 0; i < runs; i += 1) {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
-      timeout: 30_000,
-      polling: 50,
-    });
-    paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+async function measureBlank(browser, url) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${url}/`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+    timeout: 30_000,
+    polling: 50,
+  });
+  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  await context.close();
+  return paint;
+}
+
+/** "initial JS downloaded 90 ms, first paint 300 ms, … charts drawn 700 ms" (medians of each milestone). */
+function breakdownText(breakdown) {
+  const med = (key) => {
+    const values = breakdown.map((b) => b[key]).filter((v) => v != null);
+    return values.length ? median(values) : null;
+  };
+  const parts = [
+    ['entryLoaded', 'initial JS downloaded'],
+    ['paint', 'first contentful paint'],
+    ['chartsLoaded', "charts' code downloaded"],
+    ['mockCodeLoaded', "mock's code downloaded"],
+    ['mockDataLoaded', "mock's locality data downloaded"],
+    ['mockReady', 'mock API ready (first API request sent)'],
+    ['statsEnd', '/api/v1/stats answered'],
+    ['at', 'charts drawn'],
+  ]
+    .map(([key, label]) => [label, med(key)])
+    .filter(([, value]) => value != null)
+    .map(([label, value]) => `${label} ${ms(value)}`);
+  return parts.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Initial JS per route
+
+/**
+ * One visit: the JS files (not the mock's) fully loaded when the route's heading appeared, or, with `settle`, all
+ * the JS loaded once the network has been idle for 500 ms.
+ */
+async function routeVisit(browser, url, route, graph, settle, errors) {
+  const context = await newContext(browser, { ready: route.ready });
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  try {
+    await page.goto(`${url}${route.path}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000, polling: 50 });
+    if (settle) await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    const { ready, js } = await page.evaluate(() => ({
+      ready: window.__benchReady,
+      js: performance
+        .getEntriesByType('resource')
+        .map((e) => ({ path: new URL(e.name).pathname.slice(1), end: e.responseEnd }))
+        .filter((e) => /\.m?js$/.test(e.path)),
+    }));
+    const loaded = js.filter((e) => (settle || e.end <= ready) && !graph.isMock(e.path)).map((e) => e.path);
+    return { ready, loaded: new Set(loaded) };
+  } finally {
     await context.close();
   }
-  log(`blank page: first contentful paint ${paints.map(ms).join(', ')}`);
-  return paints;
 }
 
-function machine(browserVersion) {
+async function measureRoutes(browser, url, graph, initial, runs) {
+  const errors = [];
+  // What loads whatever the route: union over the runs (it should be the same each time).
+  const startup = new Set();
+  for (let i = 0; i < runs; i += 1) {
+    for (const f of (await routeVisit(browser, url, NO_ROUTE, graph, true, errors)).loaded) startup.add(f);
+  }
+  const results = [];
+  for (const route of ROUTES) {
+    const figures = [];
+    const readies = [];
+    let own = new Set();
+    try {
+      for (let i = 0; i < runs; i += 1) {
+        const visit = await routeVisit(browser, url, route, graph, false, errors);
+        // The route's own: loaded before its heading and not at startup anyway, with their static imports.
+        const ownNow = new Set(
+          [...graph.staticClosure([...visit.loaded].filter((f) => !startup.has(f)))].filter(
+            (f) => !initial.has(f) && !graph.isMock(f),
+          ),
+        );
+        figures.push(sum(initial) + sum(ownNow));
+        readies.push(visit.ready);
+        if (i === 0 || sum(ownNow) > sum(own)) own = ownNow;
+        for (const f of initial) {
+          if (!visit.loaded.has(f))
+            errors.push(`${route.path}: ${f} (initial) had not loaded when the heading appeared`);
+        }
+      }
+      log(
+        `${route.path}: ${kB(median(figures))} (heading after ${ms(median(readies))}); own: ${listFiles(own) || '—'}`,
+      );
+      results.push({ route, bytes: median(figures), ready: median(readies), own });
+    } catch (error) {
+      log(`${route.path}: failed: ${firstLine(error)}`);
+      results.push({ route, error });
+    }
+  }
+  return { startup, results, errors };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extraction (Node)
+
+function runExtraction(runs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/bench-extract.ts', '--json', '--runs', String(Math.max(5, runs))],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`bench-extract.ts exited with ${code}`));
+      else {
+        try {
+          resolve(JSON.parse(out.trim().split('\n').at(-1)));
+        } catch (error) {
+          reject(error);
+        }
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The machine and the README
+
+function machine(browserVersion, viteVersion) {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
   let distro = `${os.type()} ${os.release()}`;
@@ -225,166 +446,322 @@ function machine(browserVersion) {
   } catch {
     // keep the kernel name
   }
-  let vite = '?';
-  try {
-    vite = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/vite/package.json'), 'utf8')).version;
-  } catch {
-    // unknown
-  }
   return (
     `${model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${distro}; ` +
-    `Node ${process.version}, Chromium ${browserVersion} (headless), Vite ${vite}`
+    `Node ${process.version}, Chromium ${browserVersion} (headless), Vite ${viteVersion}`
   );
 }
 
 /** The section as Biome formats Markdown (aligned table columns), so `npm run lint` stays clean after a run. */
 function formatMarkdown(markdown) {
-  try {
-    return execFileSync(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--stdin-file-path=README.md'], {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'biome'), ['format', '--stdin-file-path=README.md'], {
       cwd: ROOT,
-      input: markdown,
-      encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'ignore'],
-    }).trimEnd();
-  } catch {
-    return markdown;
-  }
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', () => resolve(markdown));
+    child.on('close', (code) => resolve(code === 0 && out.trim() ? out.trimEnd() : markdown));
+    child.stdin.end(markdown);
+  });
 }
 
+const times = (value, reference) => `${(value / reference).toFixed(1)}× blank`;
+function verdictAgainstBlank(value, blank, factor) {
+  const limit = factor * blank;
+  return value <= limit ? `✅ ${times(value, blank)}` : `❌ ${times(value, blank)}: over by ${ms(value - limit)}`;
+}
+const verdictJs = (bytes) =>
+  bytes <= JS_BUDGET
+    ? `✅ within (${kB(JS_BUDGET - bytes)} to spare)`
+    : `❌ over by ${kB(bytes - JS_BUDGET)} (+${Math.round(((bytes - JS_BUDGET) / JS_BUDGET) * 100)}%)`;
+
 async function main() {
-  // The benchmark measures the default build: the one that runs on the embedded mock API.
+  const began = Date.now();
+  const loadAtStart = os.loadavg()[0];
+  // The benchmark measures the default build: the one that runs on the embedded mock API. A production build: with
+  // NODE_ENV=development in the environment, Vite would bundle React's development build.
   delete process.env.VITE_API_URL;
-  log('building the app (vite build) and the blank page…');
-  const appOutput = outputsOf(await build({ root: ROOT, logLevel: 'warn' }));
+  if (process.env.NODE_ENV && process.env.NODE_ENV !== 'production') log(`NODE_ENV=${process.env.NODE_ENV} ignored`);
+  process.env.NODE_ENV = 'production';
+  log(`building the app and the blank page into ${OUT}…`);
+  let target = 'es2022';
+  const captureTarget = {
+    name: 'bench-capture-target',
+    configResolved(config) {
+      target = config.build.target;
+    },
+  };
+  const appOutput = outputsOf(
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      plugins: [captureTarget],
+      build: { outDir: DIST, emptyOutDir: true },
+    }),
+  );
+  const entryCode = appOutput.find((o) => o.type === 'chunk' && o.isEntry)?.code ?? '';
+  if (entryCode.includes('react.dev/link/react-devtools'))
+    throw new Error('the build bundled React in development mode');
   await build({
     root: BLANK_ROOT,
     configFile: false,
+    mode: 'production',
     logLevel: 'warn',
     publicDir: false,
-    build: { outDir: BLANK_DIST, emptyOutDir: true, target: 'es2022' },
+    build: { outDir: BLANK_DIST, emptyOutDir: true, target },
   });
-  const mock = mockFilesOf(appOutput);
-  if (!mock.found) log('warning: no chunk for mocks/browser.ts in the build (was VITE_API_URL set?)');
+  const graph = mockGraph(appOutput);
+  if (!graph.found) log('warning: no chunk for mocks/browser.ts in the build (was VITE_API_URL set?)');
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  // The entry script and its static imports: dist/index.html's module script and modulepreload links.
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  milestones.entry = [...initial];
+  milestones.mockCode = graph.mockEntry ? [graph.mockEntry] : [];
+  milestones.mockData = graph.mockData;
+  const chartsChunk = graph.chunkOf('overview-charts.tsx');
+  milestones.charts = chartsChunk ? [...graph.staticClosure([chartsChunk])].filter((f) => !initial.has(f)) : [];
 
   const app = await serve(ROOT, DIST, undefined, 4183);
   const blank = await serve(BLANK_ROOT, BLANK_DIST, false, 4193);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
+  const browserVersion = browser.version();
   const rows = [];
   const notes = [];
+  const errors = [];
+  let viteVersion = '?';
   try {
-    // Blank page and overview alternate, run by run, so that both see the same load on the machine.
+    viteVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/vite/package.json'), 'utf8')).version;
+  } catch {
+    // unknown
+  }
+  try {
+    // ---- Blank page and the overview on each dataset, round by round (blank, sample, 10k, 100k), so that every
+    // figure and its reference see the same load on the machine.
+    const datasets = [['sample', 60_000], ['synthetic-10k', 120_000], ...(QUICK ? [] : [['synthetic-100k', 300_000]])];
+    log(`blank page and overview (${datasets.map(([d]) => datasetLabel(d)).join('; ')}), ${RUNS} rounds…`);
     const blankPaints = [];
-    const sample = { cold: [], warm: [], paints: [], jsSets: [], errors: [] };
+    const drawnBy = new Map(
+      datasets.map(([d]) => [d, { cold: [], warm: [], paints: [], jsSets: [], breakdown: [], errors: [] }]),
+    );
+    const failedBy = new Map();
     for (let i = 0; i < RUNS; i += 1) {
-      blankPaints.push(...(await measureBlank(browser, blank.url, 1)));
-      const run = await measureOverview(browser, app.url, 'sample', 1, 60_000);
-      for (const key of Object.keys(sample)) sample[key].push(...run[key]);
-    }
-
-    // (a) Initial JS. Every run must have loaded the same files (otherwise say so).
-    const files = sample.jsSets[0];
-    if (sample.jsSets.some((s) => s.join() !== files.join())) notes.push('The set of JS files differed between runs.');
-    let appBytes = 0;
-    let mockBytes = 0;
-    const listed = [];
-    for (const file of files) {
-      const onDisk = path.join(DIST, file);
-      if (!existsSync(onDisk)) {
-        notes.push(`${file} was loaded but is not in dist/.`);
-        continue;
-      }
-      const size = gzipSize(onDisk);
-      const isMock = mock.files.has(file) || file === `/${SERVICE_WORKER}`;
-      if (isMock) mockBytes += size;
-      else appBytes += size;
-      listed.push(`${file.slice(1)} ${kB(size)}${isMock ? ' (mock)' : ''}`);
-    }
-    const verdictJs = (bytes) =>
-      bytes <= JS_BUDGET
-        ? `✅ within (${kB(JS_BUDGET - bytes)} to spare)`
-        : `❌ over by ${kB(bytes - JS_BUDGET)} (+${Math.round(((bytes - JS_BUDGET) / JS_BUDGET) * 100)}%)`;
-    rows.push(['Initial JS, app code (gzip)', kB(appBytes), `≤ ${kB(JS_BUDGET)}`, verdictJs(appBytes)]);
-    rows.push([
-      'Initial JS incl. the mock API (gzip)',
-      kB(appBytes + mockBytes),
-      `≤ ${kB(JS_BUDGET)}`,
-      verdictJs(appBytes + mockBytes),
-    ]);
-
-    // (b), (c) Timing.
-    const blankMedian = median(blankPaints);
-    const drawn = median(sample.cold);
-    const limit = PAINT_FACTOR * blankMedian;
-    rows.push(['Blank page (same toolchain): first contentful paint', ms(blankMedian), '—', 'reference']);
-    rows.push([
-      'Overview, sample data: charts drawn (first visit, fresh profile)',
-      ms(drawn),
-      `≤ ${PAINT_FACTOR}× blank = ${ms(limit)}`,
-      drawn <= limit
-        ? `✅ ${(drawn / blankMedian).toFixed(1)}× blank`
-        : `❌ ${(drawn / blankMedian).toFixed(1)}× blank (over by ${ms(drawn - limit)})`,
-    ]);
-    if (sample.paints.length)
-      rows.push(['Overview, sample data: first contentful paint', ms(median(sample.paints)), '—', 'info']);
-    rows.push(['Overview, sample data: charts drawn (warm second visit)', ms(median(sample.warm)), '—', 'info']);
-    const errors = [...sample.errors];
-
-    if (!flag('--no-large')) {
-      for (const [dataset, label, timeout] of [
-        ['synthetic-10k', '10,000 synthetic tasks', 120_000],
-        ['synthetic-100k', '100,000 synthetic tasks', 300_000],
-      ]) {
+      blankPaints.push(await measureBlank(browser, blank.url));
+      for (const [dataset, timeout] of datasets) {
+        if (failedBy.has(dataset)) continue;
         try {
-          const large = await measureOverview(browser, app.url, dataset, RUNS, timeout);
-          rows.push([
-            `Overview, sample + ${label}: charts drawn (first visit)`,
-            ms(median(large.cold)),
-            '— (no budget yet)',
-            'info',
-          ]);
-          rows.push([
-            `Overview, sample + ${label}: charts drawn (warm second visit)`,
-            ms(median(large.warm)),
-            '—',
-            'info',
-          ]);
-          errors.push(...large.errors);
+          const run = await measureOverview(browser, app.url, dataset, 1, timeout);
+          const into = drawnBy.get(dataset);
+          for (const key of Object.keys(into)) into[key].push(...run[key]);
         } catch (error) {
-          rows.push([`Overview, sample + ${label}: charts drawn`, 'failed', '—', String(error.message).split('\n')[0]]);
+          log(`${dataset}: failed: ${firstLine(error)}`);
+          failedBy.set(dataset, error);
         }
       }
     }
-    if (errors.length) notes.push(`Page errors during the runs: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
+    log(`blank page: first contentful paint ${blankPaints.map(ms).join(', ')}`);
+    const blankMedian = median(blankPaints);
+    for (const d of drawnBy.values()) errors.push(...d.errors);
+    const sample = drawnBy.get('sample');
+    if (failedBy.has('sample')) throw failedBy.get('sample');
 
-    const version = browser.version();
+    // ---- Initial JS per route.
+    log('initial JS per route…');
+    const routes = await measureRoutes(browser, app.url, graph, initial, RUNS);
+    errors.push(...routes.errors);
+    // Loaded at startup on every route besides the entry: what the app starts loading anyway, and what the mock loads.
+    const prefetched = new Set(
+      [...routes.startup].filter((f) => !initial.has(f) && !graph.mockShared.has(f) && !graph.isMock(f)),
+    );
+    const mockSharedLoaded = new Set([...routes.startup].filter((f) => graph.mockShared.has(f) && !initial.has(f)));
+    for (const r of routes.results) {
+      if (r.error) {
+        rows.push([`Initial JS, ${r.route.name} (gzip)`, 'failed', '—', firstLine(r.error)]);
+        continue;
+      }
+      const overview = r.route.path === '/';
+      rows.push([
+        overview
+          ? 'Initial JS, / (overview): entry + static imports (gzip)'
+          : `Initial JS, ${r.route.name}: entry + static imports + the route's chunks (gzip)`,
+        kB(overview ? sum(initial) : r.bytes),
+        overview ? `≤ ${kB(JS_BUDGET)}` : '—',
+        overview
+          ? `${verdictJs(sum(initial))}${r.own.size ? `; besides, ${listFiles(r.own)} loaded before the heading` : ''}`
+          : `info: route's own ${kB(sum(r.own))}${r.own.size ? ` (${listFiles(r.own, 3)})` : ''}`,
+      ]);
+      if (overview) {
+        // The JS loaded before the charts were drawn (sample runs): the initial JS, the charts, the mock API.
+        const perRun = sample.jsSets.map((set) => {
+          const files = set.filter((f) => existsSync(path.join(DIST, f)));
+          const charts = files.filter((f) => !initial.has(f) && !graph.isMock(f) && !graph.mockShared.has(f));
+          const mock = files.filter((f) => graph.isMock(f) || (graph.mockShared.has(f) && !initial.has(f)));
+          return { files, charts, mock };
+        });
+        const { charts, mock } = perRun[0];
+        if (perRun.some((run) => run.files.join() !== perRun[0].files.join()))
+          notes.push('The set of JS files loaded before the charts were drawn differed between runs.');
+        rows.push([
+          "Overview: the charts' chunks (Recharts), loaded lazily in parallel (gzip)",
+          kB(median(perRun.map((run) => sum(run.charts)))),
+          '—',
+          `info: ${listFiles(charts)}`,
+        ]);
+        rows.push([
+          'Overview: all JS loaded before the charts are drawn, with the mock API (gzip)',
+          kB(median(perRun.map((run) => sum(run.files)))),
+          '—',
+          `info: the two rows above + the mock API's ${kB(sum(mock))} (${listFiles(mock, 3)})`,
+        ]);
+      }
+    }
+
+    // ---- Charts drawn (sample).
+    rows.push(['Blank page (same toolchain): first contentful paint', ms(blankMedian), '—', 'reference']);
+    const drawn = median(sample.cold);
+    rows.push([
+      'Overview, sample data: navigation → charts drawn (first visit, fresh profile)',
+      ms(drawn),
+      `≤ ${SAMPLE_FACTOR}× blank = ${ms(SAMPLE_FACTOR * blankMedian)}`,
+      verdictAgainstBlank(drawn, blankMedian, SAMPLE_FACTOR),
+    ]);
+    rows.push(['Overview, sample data: first contentful paint', ms(median(sample.paints)), '—', 'info']);
+    rows.push(['Overview, sample data: charts drawn (warm reload)', ms(median(sample.warm)), '—', 'info']);
+    const breakdowns = [`sample data: ${breakdownText(sample.breakdown)}`];
+
+    // ---- Charts drawn on the large datasets.
+    for (const dataset of ['synthetic-10k', 'synthetic-100k']) {
+      const label = datasetLabel(dataset);
+      const budgeted = dataset === 'synthetic-100k';
+      const budget = budgeted ? `≤ ${LARGE_FACTOR}× blank = ${ms(LARGE_FACTOR * blankMedian)}` : '—';
+      const large = drawnBy.get(dataset);
+      if (!large) {
+        rows.push([`Overview, ${label}: charts drawn (first visit)`, 'not run', budget, 'skipped (--quick)']);
+      } else if (failedBy.has(dataset)) {
+        rows.push([`Overview, ${label}: charts drawn`, 'failed', budget, firstLine(failedBy.get(dataset))]);
+      } else {
+        const value = median(large.cold);
+        rows.push([
+          `Overview, ${label}: navigation → charts drawn (first visit)`,
+          ms(value),
+          budget,
+          budgeted ? verdictAgainstBlank(value, blankMedian, LARGE_FACTOR) : `info: ${times(value, blankMedian)}`,
+        ]);
+        rows.push([`Overview, ${label}: charts drawn (warm reload)`, ms(median(large.warm)), '—', 'info']);
+        breakdowns.push(`${label}: ${breakdownText(large.breakdown)}`);
+      }
+    }
+
+    // ---- Filter changes and scrolling (bench-analyst.mjs).
+    log(`filter changes and scrolling (${datasetLabel(LARGE)})…`);
+    const analyst = await analystRows(browser, app.url, { runs: RUNS, dataset: LARGE });
+    rows.push(...analyst.rows);
+    errors.push(...analyst.errors);
+
+    // ---- Heap over filter changes (bench-heap.mjs).
+    log('heap after 5 and 50 filter changes (sample data)…');
+    try {
+      const heap = await measureHeap(browser, app.url, { runs: RUNS, dataset: 'sample' });
+      const growth = heap.growth * 100;
+      const sign = growth >= 0 ? '+' : '';
+      rows.push([
+        `JS heap, overview (sample data): after ${heap.late} filter changes vs after ${heap.early}`,
+        `${sign}${growth.toFixed(1)}%`,
+        `≤ +${HEAP_BUDGET * 100}%`,
+        `${heap.growth <= HEAP_BUDGET ? '✅' : `❌ over by ${(growth - HEAP_BUDGET * 100).toFixed(1)} points;`} ` +
+          `${mb(heap.atEarly)} → ${mb(heap.atLate)} (${mb(heap.start)} after the first data)`,
+      ]);
+      errors.push(...heap.errors);
+    } catch (error) {
+      rows.push(['JS heap after 50 filter changes vs after 5', 'failed', `≤ +${HEAP_BUDGET * 100}%`, firstLine(error)]);
+    }
+    await browser.close();
+
+    // ---- Extraction (Node, after the browser has gone, so it has the machine to itself).
+    log('extraction (tsx scripts/bench-extract.ts)…');
+    try {
+      const x = await runExtraction(RUNS);
+      const perChar4k = 1000 / x.articlesPerSecond / x.articleChars;
+      const perChar1m = x.oneMegabyteMs / x.oneMegabyteChars;
+      rows.push([
+        `Extraction, ${x.articleBytes.toLocaleString('en-US')}-byte article (${x.articleDirectives} directives; Node): throughput`,
+        `${x.articlesPerSecond.toFixed(1)} articles/s`,
+        '—',
+        `info: ${ms(1000 / x.articlesPerSecond)} per article`,
+      ]);
+      rows.push([
+        `Extraction, 1 MB text (${x.oneMegabyteChars.toLocaleString('en-US')} characters, ${x.directivesIn1MB.toLocaleString('en-US')} directives; Node): time`,
+        ms(x.oneMegabyteMs),
+        '—',
+        `info: ${(perChar1m / perChar4k).toFixed(1)}× the 4 kB article's time per character (1.0 = linear)`,
+      ]);
+    } catch (error) {
+      rows.push(['Extraction throughput', 'failed', '—', firstLine(error)]);
+    }
+
+    // ---- The section.
+    const minutes = ((Date.now() - began) / 60_000).toFixed(1);
+    if (errors.length) notes.push(`Page errors during the runs: ${[...new Set(errors)].slice(0, 5).join(' | ')}`);
     const table = [
       `| Figure | Median of ${RUNS} | Budget | Verdict |`,
       '| --- | ---: | --- | --- |',
-      ...rows.map((r) => `| ${r.join(' | ')} |`),
+      ...rows.map((r) => `| ${r.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`),
     ].join('\n');
     const section = [
-      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine(version)}.`,
+      `Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} in ${minutes} min: ` +
+        `${machine(browserVersion, viteVersion)}; load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other processes share the machine).`,
       '',
       table,
       '',
-      `- JS loaded before the charts are drawn (gzip, zlib level 6; kB = 1000 bytes; the same in every run): ${listed.join(', ')}.`,
-      `- Mock-API files are the chunks reachable only through \`main.tsx\`'s dynamic import of \`mocks/browser.ts\` ` +
-        `(read from the build graph)${mock.describe.length ? `: ${mock.describe.join('; ')}` : ''}; plus \`${SERVICE_WORKER}\`. ` +
+      '- Method: the production build (`vite build`, the project config; the default build, on the embedded mock API) ' +
+        "served by `vite preview` on loopback; Debian's Chromium, headless, the flags of `playwright.config.ts`, " +
+        'a 1366×768 window, a fresh browser context (profile) per run. kB = 1000 bytes of gzip (zlib level 6). ' +
+        'The blank page is `scripts/bench-blank/`, built by the same Vite with the same target in the same run; its ' +
+        'figure is its first contentful paint in a fresh context.',
+      `- Initial JS: the entry and its static imports are dist/index.html's script and modulepreload links (${listFiles(initial)}). ` +
+        "A route's own chunks are the JS whose download ended before the route's main heading was in the page and " +
+        'visible (a MutationObserver installed before the app runs; Resource Timing), less what loads on every route ' +
+        'at startup (measured on a URL no route matches), plus their static imports from the build graph. ' +
+        `Loaded at startup on every route besides the entry, and so not counted as a route's: ${listFiles(prefetched) || 'nothing'}` +
+        ([...prefetched].some((f) => short(f) === 'overview-charts')
+          ? " (the overview's charts: `overview-page.tsx` starts `import('./overview-charts')` when its module runs, " +
+            'and the overview is in the entry)'
+          : '') +
+        `; and the app chunks the mock loads when it starts (${listFiles(mockSharedLoaded) || 'none'}).`,
+      "- The mock API's files never count: the chunks reachable only through `main.tsx`'s dynamic import of " +
+        `\`mocks/browser.ts\` (from the build graph: ${graph.describeMock.join('; ')}) and \`${SERVICE_WORKER}\`. ` +
         'A build with `VITE_API_URL` ships none of them.',
-      "- Times run from navigation start (the page's `performance.timeOrigin`) to the `dt:charts-drawn` mark. Each " +
-        "first visit is in a fresh browser context, so the mock's service worker registers then, as for a first-time " +
-        'user; the warm visit is a reload in the same context. The 10,000 / 100,000 rows add synthetic tasks to the ' +
-        'sample (the mock builds them in the page when it starts). The blank page is `scripts/bench-blank/`, built by ' +
-        'Vite in the same run; its time is its first contentful paint.',
+      "- Charts drawn: from navigation start (the page's `performance.timeOrigin`) to the app's `dt:charts-drawn` mark. " +
+        'Measured in rounds (the blank page, then the overview on each dataset) so each figure and its reference see ' +
+        "the same load. A first visit registers the mock's service worker, as for a first-time user; the warm figure is a reload in the " +
+        'same context. With 10,000 / 100,000 tasks, synthetic tasks are added to the sample by the mock, in the page; ' +
+        'the mock builds its database when it answers its first request (`mocks/store.ts`), so there "/api/v1/stats ' +
+        `answered" includes generating the tasks. Where the time goes (medians): ${breakdowns.join('; ')}.`,
+      `- Filter change: on the overview and the task list with ${datasetLabel(LARGE)}, a province chosen in the filter ` +
+        "bar, from the app's `dt:filter-change` mark (the change handler) to its `dt:filters-applied` mark (after the " +
+        'frame showing the new data); a different province each run, after a warm-up. Scrolling: the table scrolled ' +
+        'every animation frame; frames counted with requestAnimationFrame (`scripts/bench-analyst.mjs`).',
+      '- Heap: `scripts/bench-heap.mjs`; the overview on the sample data (the smallest heap, where a leak shows most), ' +
+        'provinces chosen one after another cycling through 5, so the query cache holds the same entries after 5 and ' +
+        "after 50 changes; garbage collected through the DevTools protocol before each reading. The mock API's data " +
+        'lives in the same heap.',
+      '- Extraction: `scripts/bench-extract.ts` in Node (tsx), with the locality index, after a warm-up; the 4 kB ' +
+        'article is the seed article topped up to 4,096 bytes, the 1 MB text that article repeated.',
       ...notes.map((n) => `- Note: ${n}`),
     ].join('\n');
     console.log(section);
+    log(`done in ${minutes} min`);
 
-    if (flag('--no-readme')) return;
+    if (!WRITE_README) {
+      log('README.md not updated (--quick or --no-readme; --readme to write it anyway).');
+      return;
+    }
+    const formatted = await formatMarkdown(section);
+    // Read just before writing: others may have edited the README during the run.
     const readme = existsSync(README) ? readFileSync(README, 'utf8') : null;
     const start = readme?.indexOf(START) ?? -1;
     const end = readme?.indexOf(END) ?? -1;
@@ -392,13 +769,10 @@ async function main() {
       log(`README.md ${readme == null ? 'does not exist' : `lacks the ${START} … ${END} markers`}: not updated.`);
       return;
     }
-    writeFileSync(
-      README,
-      `${readme.slice(0, start + START.length)}\n\n${formatMarkdown(section)}\n${readme.slice(end)}`,
-    );
+    writeFileSync(README, `${readme.slice(0, start + START.length)}\n\n${formatted}\n${readme.slice(end)}`);
     log('README.md: benchmark section rewritten.');
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {});
     await app.close();
     await blank.close();
   }
