@@ -16,9 +16,9 @@ import { kpis } from '../utils/shape';
 import { KpiTiles } from './kpi-tiles';
 import { OverdueList } from './overdue-list';
 
-// Start loading the charts' chunk as soon as this module runs, in parallel with the data.
-const chartsModule = import('./overview-charts');
-const OverviewCharts = lazy(() => chartsModule);
+// The charts' chunk starts loading at the overview's first render, in parallel with its data, and only on the
+// overview (this module is in the entry, so a module-level import would load it on every route).
+const OverviewCharts = lazy(() => import('./overview-charts'));
 
 /** While the charts' code loads: the four cards with their titles, in their loading state. */
 function ChartsLoading() {
