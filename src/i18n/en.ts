@@ -125,7 +125,7 @@ export const en: Messages = {
   errors: {
     network: 'Cannot reach the server. Check the connection and try again.',
     timeout: 'The server took too long to answer. Please try again.',
-    invalid_response: 'The server sent invalid data; the last valid figures are kept.',
+    invalid_response: 'The server sent invalid data.',
     http_400: 'Invalid request: {{detail}}',
     http_404: 'The requested data was not found.',
     http_5xx: 'The server has a problem (status {{status}}). Please try again later.',

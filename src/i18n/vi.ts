@@ -123,7 +123,7 @@ export const vi = {
   errors: {
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     timeout: 'Máy chủ phản hồi quá lâu. Vui lòng thử lại.',
-    invalid_response: 'Máy chủ trả về dữ liệu không hợp lệ; đã giữ lại số liệu hợp lệ gần nhất.',
+    invalid_response: 'Máy chủ trả về dữ liệu không hợp lệ.',
     http_400: 'Yêu cầu không hợp lệ: {{detail}}',
     http_404: 'Không tìm thấy dữ liệu được yêu cầu.',
     http_5xx: 'Máy chủ đang gặp sự cố (mã {{status}}). Vui lòng thử lại sau.',

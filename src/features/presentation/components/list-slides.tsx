@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Article, Task } from '../../../api/schemas';
 import { useFormat } from '../../../i18n/format';
-import { daysOverdue } from '../utils/shape';
+import { daysOverdue, wallTitle } from '../utils/shape';
 import { Swatch } from './donut-figure';
 import type { SlideCommon } from './figure-slides';
 import { SlideFrame } from './slide-frame';
@@ -85,7 +85,7 @@ export function OverdueSlide({
                       ★{' '}
                     </span>
                   ) : null}
-                  {task.title}
+                  {wallTitle(task.title)}
                 </th>
                 <td className="p-assignee">{task.assignee}</td>
                 <td className="p-deadline">
@@ -117,7 +117,7 @@ export function FlagshipSlide({
     <SlideFrame
       kind="flagship"
       eyebrow={`${t('present.flagship.eyebrow', { index, count })} · ${t(`category.${task.category}`)}`}
-      title={task.title}
+      title={wallTitle(task.title)}
       note={
         total > count ? t('present.flagship.capped', { shown: f.number(count), total: f.number(total) }) : undefined
       }

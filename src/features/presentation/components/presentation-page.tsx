@@ -13,6 +13,7 @@ import { useSlideShow } from '../hooks/use-slide-show';
 import { useWakeLock } from '../hooks/use-wake-lock';
 import { buildDeck, type Slide, step } from '../utils/deck';
 import type { PresentationSettings, SlideKind } from '../utils/settings';
+import { wallTitle } from '../utils/shape';
 import { themeStyle } from '../utils/themes';
 import { ControlBar } from './control-bar';
 import { DonutSlide, KpiSlide, LocalitySlide, RankingSlide, type SlideCommon } from './figure-slides';
@@ -256,7 +257,7 @@ export function PresentationPage({ filters, settings, onSettingsChange, onExit }
 function kindName(slide: Slide, t: TFunction): string {
   switch (slide.kind) {
     case 'flagship':
-      return `${t('present.kinds.flagship')} — ${slide.task.title}`;
+      return `${t('present.kinds.flagship')} — ${wallTitle(slide.task.title)}`;
     case 'localities':
       return `${t('present.kinds.localities')} — ${slide.unit.name}`;
     default:

@@ -194,3 +194,18 @@ export function sortOverdue(tasks: readonly Task[], asOf: string): Task[] {
     .sort((a, b) => b.days - a.days || a.i - b.i)
     .map((x) => x.task);
 }
+
+/** The longest title a slide shows in full; the sample's longest is 127 characters. */
+export const WALL_TITLE_MAX = 180;
+
+/**
+ * A task's title as a slide shows it: whole up to WALL_TITLE_MAX characters (the slide's fit-to-box steps make any
+ * real title fit), cut at a word with "…" beyond, so a runaway title (10,000 characters) cannot push the rest of
+ * the slide out of view.
+ */
+export function wallTitle(title: string): string {
+  if (title.length <= WALL_TITLE_MAX) return title;
+  const cut = title.slice(0, WALL_TITLE_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > WALL_TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
