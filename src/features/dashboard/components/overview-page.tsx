@@ -89,7 +89,7 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
       <div className="page-heading">
         <div>
           <h1>{t('overview.heading')}</h1>
-          <p className="page-intro">{t('overview.intro', { date: data ? f.date(data.asOf) : '…' })}</p>
+          <p className="page-intro">{t('overview.intro', { date: data ? f.date(data.asOf) : '–' })}</p>
         </div>
       </div>
       <FilterBar {...filterBar} onChange={apply} />
