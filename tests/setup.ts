@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { dbStore, server } from '../mocks/node';
+
+// findBy*/waitFor wait up to 5 s: on a busy 2-core CI machine a whole route can take more than the default 1 s.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no layout: give every observed element a fixed size so Recharts draws its <svg>.
 class FixedResizeObserver {

@@ -42,10 +42,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
         </div>
       );
     }
+    // The page keeps its heading while it loads (a slow server must not leave a page without one).
     return (
-      <p className="card page-message" role="status">
-        {t('task.loading')}
-      </p>
+      <div className="card page-message">
+        <h1>{t('task.pageTitle')}</h1>
+        <p role="status">{t('task.loading')}</p>
+      </div>
     );
   }
 
