@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { Article, ArticlePage } from './schemas';
+import { Article, ArticlePage, type TaskFilters } from './schemas';
 
-export interface ArticleListParams {
-  q?: string;
+/** The task filters (an article is listed when one of its tasks matches) and the page. */
+export interface ArticleListParams extends TaskFilters {
   page?: number;
   pageSize?: number;
 }

@@ -207,8 +207,11 @@ export const Article = ArticleSummary.extend({
 }).meta({ id: 'Article' });
 export type Article = z.infer<typeof Article>;
 
-export const ArticleListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+/**
+ * Articles take the task filters: an article is listed when one of its tasks matches them all (`q` also finds
+ * an article by its title or publisher when it is the only filter).
+ */
+export const ArticleListQuery = TaskFilters.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });

@@ -12,6 +12,10 @@ import { OverviewPage } from '../features/dashboard/components/overview-page';
 import { type FilterSearch, filtersToSearch, mergeDropped, searchToFilters, subscribeDropped } from './search';
 
 export const TasksPage = lazyRouteComponent(() => import('../features/tasks/components/tasks-page'), 'TasksPage');
+export const ArticleListPage = lazyRouteComponent(
+  () => import('../features/articles/components/article-list-page'),
+  'ArticleListPage',
+);
 export const ComparePage = lazyRouteComponent(
   () => import('../features/compare/components/compare-page'),
   'ComparePage',
@@ -111,4 +115,21 @@ export function CompareRoute() {
     [setSearch],
   );
   return <ComparePage filterBar={filterBar} sort={search.sort ?? DEFAULT_COMPARE_SORT} onSortChange={onSortChange} />;
+}
+
+/** `/articles`: the shared filters (articles with a matching task) and the page; a filter change goes to page 1. */
+export function ArticlesRoute() {
+  const search = useSearch({ from: '/articles' });
+  const navigate = useNavigate({ from: '/articles' });
+  const setSearch = useCallback<SetSearch>(
+    (patch, replace) =>
+      void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) as typeof prev, replace }),
+    [navigate],
+  );
+  const filterBar = useFilterBar(search, setSearch);
+  const onPageChange = useCallback(
+    (page: number) => setSearch({ page: page > 1 ? page : undefined }, false),
+    [setSearch],
+  );
+  return <ArticleListPage filterBar={filterBar} page={search.page ?? 1} onPageChange={onPageChange} />;
 }

@@ -11,7 +11,15 @@ import {
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PresentationSearch, resolveSettings, settingsToSearch } from '../features/presentation/utils/settings';
-import { ComparePage, CompareRoute, OverviewRoute, TasksPage, TasksRoute } from './filter-routes';
+import {
+  ArticleListPage,
+  ArticlesRoute,
+  ComparePage,
+  CompareRoute,
+  OverviewRoute,
+  TasksPage,
+  TasksRoute,
+} from './filter-routes';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 import {
@@ -20,6 +28,7 @@ import {
   parseSearch,
   searchToFilters,
   stringifySearch,
+  validateArticlesSearch,
   validateCompareSearch,
   validateFilterSearch,
   validateTasksSearch,
@@ -99,10 +108,6 @@ const presentRoute = createRoute({
 
 // ---- Task lifecycle (issue 4): task page, articles, deadlines panel, settings. Code loads on demand.
 const TaskPage = lazyRouteComponent(() => import('../features/task-detail/components/task-page'), 'TaskPage');
-const ArticleListPage = lazyRouteComponent(
-  () => import('../features/articles/components/article-list-page'),
-  'ArticleListPage',
-);
 const ArticlePage = lazyRouteComponent(() => import('../features/articles/components/article-page'), 'ArticlePage');
 const DeadlinesPage = lazyRouteComponent(
   () => import('../features/deadlines/components/deadlines-page'),
@@ -121,29 +126,12 @@ const taskRoute = createRoute({
   component: TaskRoute,
 });
 
-const ArticleListSearch = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-function ArticleListRoute() {
-  const search = articleListRoute.useSearch();
-  const navigate = useNavigate({ from: '/articles' });
-  return (
-    <ArticleListPage
-      q={search.q ?? ''}
-      page={search.page ?? 1}
-      onChange={(next) =>
-        void navigate({ search: { q: next.q || undefined, page: next.page > 1 ? next.page : undefined } })
-      }
-    />
-  );
-}
 const articleListRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/articles',
-  validateSearch: ArticleListSearch,
+  validateSearch: validateArticlesSearch,
   loader: () => ArticleListPage.preload?.(),
-  component: ArticleListRoute,
+  component: ArticlesRoute,
 });
 
 function ArticleRoute() {

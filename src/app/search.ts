@@ -124,6 +124,11 @@ export const CompareSearch = z
   .transform(orderedRange);
 export type CompareSearch = z.output<typeof CompareSearch>;
 
+/** `/articles`: the filters (articles with a matching task) and the page. */
+export const PAGE_FIELD = one(z.coerce.number().int().min(1).max(10_000));
+export const ArticlesSearch = z.object({ ...filterShape, page: oneParam(PAGE_FIELD.item) }).transform(orderedRange);
+export type ArticlesSearch = z.output<typeof ArticlesSearch>;
+
 /** Extra, screen-specific params, described like the filters so `inspectSearch` can report them too. */
 export type ExtraFields = Record<string, FieldSpec>;
 
@@ -198,6 +203,7 @@ function noting<S extends z.ZodType>(schema: S, extra: ExtraFields = {}) {
 export const validateFilterSearch = noting(FilterSearch);
 export const validateTasksSearch = noting(TasksSearch, { sort: TASK_SORT_FIELD });
 export const validateCompareSearch = noting(CompareSearch, { sort: COMPARE_SORT_FIELD });
+export const validateArticlesSearch = noting(ArticlesSearch, { page: PAGE_FIELD });
 
 /** The filters a screen passes to the filter bar and the API, from its validated search. */
 export function searchToFilters(search: Partial<FilterSearch>): TaskFilters {

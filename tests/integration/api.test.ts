@@ -159,6 +159,17 @@ describe('GET /tasks/:id and /articles', () => {
     }
   });
 
+  it('lists the articles with a task matching the task filters, across the 2025 reform', async () => {
+    const inVinhLong = ArticlePage.parse((await get('/articles?locality=86&pageSize=100')).body);
+    expect(inVinhLong.items.map((a) => a.id)).toContain('a-000');
+    const inQuangNinh = ArticlePage.parse((await get('/articles?locality=22&pageSize=100')).body);
+    expect(inQuangNinh.items.map((a) => a.id)).not.toContain('a-000');
+    expect(inQuangNinh.total).toBeGreaterThan(0);
+    const bridge = ArticlePage.parse((await get(`/articles?q=${encodeURIComponent('cau dinh khao')}`)).body);
+    expect(bridge.items.map((a) => a.id)).toEqual(['a-000']);
+    expect((await get('/articles?locality=99999')).response.status).toBe(400);
+  });
+
   it('lists articles newest first, the seed and the illustrative samples marked', async () => {
     const page = ArticlePage.parse((await get('/articles?pageSize=100')).body);
     expect(page.total).toBeGreaterThanOrEqual(11);

@@ -47,20 +47,29 @@ describe('article list', () => {
     );
   });
 
-  it('searches accent-insensitively and says when nothing matches', async () => {
+  it('searches accent-insensitively with the shared filter bar and says when nothing matches', async () => {
     const user = userEvent.setup();
     addArticle({ id: 'a-other', title: 'Tỉnh Trà Vinh triển khai chuyển đổi số' });
     const { router } = renderApp('/articles');
-    const box = await screen.findByRole('searchbox', { name: 'Tìm bài viết' });
+    const box = await screen.findByRole('searchbox', { name: 'Tìm kiếm' });
     await user.type(box, 'cho lach');
-    await user.click(screen.getByRole('button', { name: 'Tìm' }));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ q: 'cho lach' }));
     await waitFor(() => expect(screen.queryByText('Tỉnh Trà Vinh triển khai chuyển đổi số')).toBeNull());
     expect(screen.getByRole('link', { name: SEED_TITLE })).toBeInTheDocument();
     await user.clear(box);
     await user.type(box, 'không hề có');
-    await user.click(screen.getByRole('button', { name: 'Tìm' }));
     expect(await screen.findByText('Không tìm thấy bài viết nào khớp với “không hề có”.')).toBeInTheDocument();
+  });
+
+  it('lists only the articles with a task matching the filters (a locality, across the 2025 reform)', async () => {
+    renderApp('/articles?locality=22'); // Quảng Ninh
+    expect(
+      await screen.findByRole('link', {
+        name: 'Bí thư Tỉnh ủy Quảng Ninh làm việc với Ban Thường vụ Huyện ủy Vân Đồn',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: SEED_TITLE })).toBeNull();
+    expect(screen.getByText('1 bài viết')).toBeInTheDocument();
   });
 
   it('pages through many articles, with the page in the URL', async () => {

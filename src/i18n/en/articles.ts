@@ -15,6 +15,7 @@ export const articlesEn: Messages['articles'] = {
     loading: 'Loading the articles…',
     empty: 'No articles yet.',
     emptySearch: 'No article matches “{{q}}”.',
+    emptyFiltered: 'No article has a task matching the filters. Try removing some of them.',
     tasks_one: '{{count}} task',
     tasks_other: '{{count}} tasks',
     pagination: 'Pages',

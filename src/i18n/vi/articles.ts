@@ -13,6 +13,7 @@ export const articlesVi = {
     loading: 'Đang tải danh sách bài viết…',
     empty: 'Chưa có bài viết nào.',
     emptySearch: 'Không tìm thấy bài viết nào khớp với “{{q}}”.',
+    emptyFiltered: 'Không có bài viết nào có nhiệm vụ khớp bộ lọc. Hãy bỏ bớt điều kiện lọc.',
     tasks_one: '{{count}} nhiệm vụ',
     tasks_other: '{{count}} nhiệm vụ',
     pagination: 'Phân trang',

@@ -1,30 +1,33 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { articlesQueries } from '../../../api/articles';
+import { FilterBar } from '../../../components/filters/filter-bar';
+import type { FilterBarProps } from '../../../components/filters/filter-types';
 import { errorText } from '../../../components/ui/error-text';
 import { useFormat } from '../../../i18n/format';
 
 export const ARTICLES_PAGE_SIZE = 20;
 
-/** The articles and conclusions that assign tasks, newest first, with a search and pages. */
+/**
+ * The articles and conclusions that assign tasks, newest first, filtered with the shared filter bar: an article
+ * is listed when one of its tasks matches (the search also finds an article by its title or publisher).
+ */
 export function ArticleListPage({
-  q,
+  filterBar,
   page,
-  onChange,
+  onPageChange,
 }: {
-  q: string;
+  filterBar: FilterBarProps;
   page: number;
-  onChange: (next: { q: string; page: number }) => void;
+  onPageChange: (page: number) => void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const searchId = useId();
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  const filters = filterBar.value;
+  const q = filters.q ?? '';
   const list = useQuery({
-    ...articlesQueries.list({ q: q || undefined, page, pageSize: ARTICLES_PAGE_SIZE }),
+    ...articlesQueries.list({ ...filters, page, pageSize: ARTICLES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const data = list.data;
@@ -41,41 +44,7 @@ export function ArticleListPage({
           {t('articleImport.addLink')}
         </Link>
       </div>
-      <search className="card search-form">
-        <form
-          className="search-inner"
-          onSubmit={(e) => {
-            e.preventDefault();
-            onChange({ q: text.trim(), page: 1 });
-          }}
-        >
-          <label htmlFor={searchId}>{t('articles.list.search')}</label>
-          <div className="search-row">
-            <input
-              id={searchId}
-              type="search"
-              value={text}
-              placeholder={t('articles.list.searchPlaceholder')}
-              onChange={(e) => setText(e.target.value)}
-            />
-            <button type="submit" className="button">
-              {t('articles.list.submit')}
-            </button>
-            {q ? (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setText('');
-                  onChange({ q: '', page: 1 });
-                }}
-              >
-                {t('articles.list.clear')}
-              </button>
-            ) : null}
-          </div>
-        </form>
-      </search>
+      <FilterBar {...filterBar} />
 
       {list.isError && data ? (
         <p className="banner banner-warning" role="status">
@@ -89,7 +58,13 @@ export function ArticleListPage({
             {t('articles.list.count', { count: data.total })}
           </p>
           {data.items.length === 0 ? (
-            <p className="card">{q ? t('articles.list.emptySearch', { q }) : t('articles.list.empty')}</p>
+            <p className="card">
+              {Object.entries(filters).some(([k, v]) => k !== 'q' && v !== undefined)
+                ? t('articles.list.emptyFiltered')
+                : q
+                  ? t('articles.list.emptySearch', { q })
+                  : t('articles.list.empty')}
+            </p>
           ) : (
             <ul className="article-list" aria-busy={list.isFetching}>
               {data.items.map((a) => (
@@ -113,7 +88,7 @@ export function ArticleListPage({
                 type="button"
                 className="button button-secondary"
                 disabled={page <= 1}
-                onClick={() => onChange({ q, page: page - 1 })}
+                onClick={() => onPageChange(page - 1)}
               >
                 {t('articles.list.prev')}
               </button>
@@ -122,7 +97,7 @@ export function ArticleListPage({
                 type="button"
                 className="button button-secondary"
                 disabled={page >= pages}
-                onClick={() => onChange({ q, page: page + 1 })}
+                onClick={() => onPageChange(page + 1)}
               >
                 {t('articles.list.next')}
               </button>
