@@ -295,7 +295,13 @@ for (const screen of ALL) {
 /** The title element sits inside its cell (wrapped or clipped there), and neither sticks out of the viewport. */
 async function expectInside(title: Locator, cell: Locator, label: string, maxHeight?: number) {
   await expect(title).toBeVisible();
-  const [t, c] = await Promise.all([title.boundingBox(), cell.boundingBox()]);
+  // A virtualised row may be re-rendered between two reads: read both boxes again until the layout has settled.
+  let t: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  let c: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  for (let attempt = 0; attempt < 20 && (!t || !c); attempt += 1) {
+    if (attempt > 0) await title.page().waitForTimeout(150);
+    [t, c] = await Promise.all([title.boundingBox(), cell.boundingBox()]);
+  }
   if (!t || !c) throw new Error(`${label}: no box`);
   const viewport = await title.page().evaluate(() => window.innerWidth);
   expect(t.x, `${label}: left edge`).toBeGreaterThanOrEqual(c.x - 1);
