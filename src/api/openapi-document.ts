@@ -26,7 +26,14 @@ import {
   TaskListQuery,
   TaskPage,
 } from './schemas';
-import { ProgressUpdateBody, TaskChangeResult, TaskPatchBody, TaskUpdateList } from './task-update-schemas';
+import {
+  ProgressUpdateBody,
+  RecentUpdatePage,
+  RecentUpdatesQuery,
+  TaskChangeResult,
+  TaskPatchBody,
+  TaskUpdateList,
+} from './task-update-schemas';
 
 const problemResponses = {
   '400': {
@@ -113,6 +120,14 @@ export function buildOpenApiDocument() {
             },
             ...writeProblems,
           },
+        },
+      },
+      '/updates': {
+        get: {
+          summary: 'The latest updates across the tasks matching the filters, newest recorded first',
+          operationId: 'listRecentUpdates',
+          requestParams: { query: RecentUpdatesQuery },
+          responses: { ...ok('A page of updates', RecentUpdatePage), ...problemResponses },
         },
       },
       '/stats': {

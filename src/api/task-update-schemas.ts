@@ -11,7 +11,7 @@ import {
   type TaskUpdateEntry,
   type TrackedState,
 } from '../domain/task-updates';
-import { Deadline, IsoDate, IsoDateTime, Task, TaskStatus } from './schemas';
+import { Deadline, IsoDate, IsoDateTime, Task, TaskFilters, TaskStatus } from './schemas';
 
 export const Progress = z.int().min(0).max(100).meta({ description: 'Percent complete, 0–100.' });
 
@@ -189,3 +189,26 @@ export function parseVersionTag(header: string | null): number | null {
 }
 
 export const versionTag = (version: number) => `"${version}"`;
+
+/** `GET /updates`: the latest updates across the tasks matching the filters, newest recorded first. */
+export const RecentUpdatesQuery = TaskFilters.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type RecentUpdatesQuery = z.output<typeof RecentUpdatesQuery>;
+
+export const RecentUpdate = TaskUpdate.extend({
+  taskTitle: z.string(),
+  flagship: z.boolean(),
+}).meta({ id: 'RecentUpdate', description: 'A history entry with the title of its task.' });
+export type RecentUpdate = z.infer<typeof RecentUpdate>;
+
+export const RecentUpdatePage = z
+  .object({
+    items: z.array(RecentUpdate),
+    total: z.int().nonnegative(),
+    page: z.int().min(1),
+    pageSize: z.int().min(1),
+  })
+  .meta({ id: 'RecentUpdatePage' });
+export type RecentUpdatePage = z.infer<typeof RecentUpdatePage>;
