@@ -16,6 +16,7 @@
  */
 import {
   ACTION_VERBS,
+  CONNECTORS,
   CONSEQUENCE_OPENINGS,
   DETERMINERS,
   NO_SPLIT_MARKERS,
@@ -49,6 +50,12 @@ const CAPITAL_PROJECT_NOUNS = new Set([
   'quảng',
   'chương',
 ]);
+
+function firstWord(tokens: readonly Token[], from: number, to: number): number {
+  let k = from;
+  while (k < to && !tokens[k]!.word) k++;
+  return k;
+}
 
 function words(tokens: readonly Token[], from: number, to: number): number {
   let n = 0;
@@ -231,8 +238,46 @@ function hasProjectList(tokens: readonly Token[], from: number, to: number): boo
   return false;
 }
 
-/** Splits tokens [from, to) into task clauses. */
-export function splitClauses(tokens: readonly Token[], from: number, to: number): ClauseRange[] {
+/** `; trong đó, …`: a sub-item that stays inside its parent task. */
+function subItem(tokens: readonly Token[], next: number, to: number): boolean {
+  let k = next;
+  while (k < to && !tokens[k]!.word) k++;
+  return SUB_ITEM_OPENERS.matchAt(tokens, k, to) > 0;
+}
+const SUB_ITEM_OPENERS = new PhraseSet(['trong đó', 'nhất là', 'đặc biệt là', 'chú ý', 'gồm', 'bao gồm']);
+
+/** A `;` that separates two tasks: both sides have words, and the second is no sub-item of the first. */
+function splittingSemicolon(tokens: readonly Token[], start: number, k: number, to: number): boolean {
+  return words(tokens, start, k) >= 2 && words(tokens, k + 1, to) >= 2 && !subItem(tokens, k + 1, to);
+}
+
+export interface SplitOptions {
+  /** Split at `;` only: an item of an official letter or of a list keeps its commas. */
+  semicolonsOnly?: boolean;
+}
+
+/**
+ * Splits tokens [from, to) into task clauses. When the tasks are enumerated with `;`, the commas inside each item
+ * are the item's own (`tiếp tục rà soát lại công việc, bám sát các nội dung …; …`): only `;` splits then.
+ */
+export function splitClauses(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  options: SplitOptions = {},
+): ClauseRange[] {
+  let semicolonsOnly = options.semicolonsOnly === true;
+  if (!semicolonsOnly) {
+    let start = from;
+    for (let k = from; k < to; k++) {
+      if (tokens[k]!.text !== ';') continue;
+      if (splittingSemicolon(tokens, start, k, to)) {
+        semicolonsOnly = true;
+        break;
+      }
+      start = k + 1;
+    }
+  }
   const out: ClauseRange[] = [];
   let start = from;
   let frozen = false;
@@ -240,13 +285,14 @@ export function splitClauses(tokens: readonly Token[], from: number, to: number)
     const t = tokens[k]!;
     if (t.word && NO_SPLIT_MARKERS.matchAt(tokens, k, to) > 0) frozen = true;
     if (t.text === ';') {
-      if (words(tokens, start, k) >= 2 && words(tokens, k + 1, to) >= 2) {
+      if (splittingSemicolon(tokens, start, k, to)) {
         out.push({ from: start, to: k });
         start = k + 1;
         frozen = false;
       }
       continue;
     }
+    if (semicolonsOnly) continue;
     const isComma = t.text === ',';
     const isAnd = t.word && t.key === 'và';
     if (!isComma && !isAnd) continue;
@@ -258,6 +304,7 @@ export function splitClauses(tokens: readonly Token[], from: number, to: number)
       continue;
     }
     if (words(tokens, start, k) < MIN_WORDS) continue;
+    if (CONNECTORS.matchAt(tokens, firstWord(tokens, start, k), k) >= words(tokens, start, k)) continue;
     const nt = tokens[next]!;
     if (isMilestone(tokens, start, k, next, to) && wordsOfNextPart(tokens, next, to) >= MIN_WORDS) {
       out.push({ from: start, to: k });

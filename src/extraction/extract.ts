@@ -108,6 +108,8 @@ interface Context {
   assignee: string;
   /** The units the article's directives are about so far (from the latest assignee or issuer that named one). */
   focus: LocalityRef[];
+  /** The context was opened by a heading that announces a list (`… các nội dung sau:`): its items follow. */
+  list: boolean;
 }
 
 const REFORM_DATE = '2025-07-01';
@@ -183,6 +185,25 @@ const DOCUMENT_NOUNS = new PhraseSet([
   'thông tư',
   'đề án',
 ]);
+/** Connectors that never take an object: skipped even without a comma (`Đồng thời tỉnh đầu tư …`). */
+const PURE_CONNECTORS = new PhraseSet([
+  'đồng thời',
+  'bên cạnh đó',
+  'ngoài ra',
+  'mặt khác',
+  'theo đó',
+  'thời gian tới',
+  'trong thời gian tới',
+  'sắp tới',
+  'trước mắt',
+  'do đó',
+  'vì vậy',
+  'vì thế',
+  'cùng với đó',
+  'song song đó',
+]);
+/** First syllables of adverbial openers that are verbs of saying when a task follows them directly. */
+const VERBAL_OPENERS = new Set(['lưu', 'nhấn']);
 const BLOCKING_BEFORE_CUE = new Set([
   'theo',
   'xét',
@@ -375,7 +396,8 @@ function skipLeading(tokens: readonly Token[], from: number, to: number): number
   for (let guard = 0; guard < 5 && i < to; guard++) {
     while (i < to && !tokens[i]!.word && !['“', '"'].includes(tokens[i]!.text)) i++;
     const c = CONNECTORS.matchAt(tokens, i, to);
-    if (c > 0 && (tokens[i + c]?.text === ',' || ACTION_VERBS.matchAt(tokens, i + c, to) > 0)) {
+    const pure = c > 0 && PURE_CONNECTORS.matchAt(tokens, i, to) === c && tokens[i + c]?.word === true;
+    if (c > 0 && (tokens[i + c]?.text === ',' || ACTION_VERBS.matchAt(tokens, i + c, to) > 0 || pure)) {
       i += c;
       if (tokens[i]?.text === ',') i++;
       continue;
@@ -385,6 +407,9 @@ function skipLeading(tokens: readonly Token[], from: number, to: number): number
       (DOCUMENT_OPENERS.matchAt(tokens, i, to) > 0 &&
         DOCUMENT_NOUNS.matchAt(tokens, i + DOCUMENT_OPENERS.matchAt(tokens, i, to), to) > 0);
     if (!opener) break;
+    // `Lưu ý triển khai tốt …`, `Nhấn mạnh việc …`: a cue with its task, not an adverbial.
+    const openerLen = ADVERBIAL_OPENERS.matchAt(tokens, i, to);
+    if (VERBAL_OPENERS.has(tokens[i]!.key) && openerLen > 0 && tokens[i + openerLen]?.text !== ',') break;
     let comma = -1;
     for (let k = i + 1; k < Math.min(to, i + 30); k++) {
       if (tokens[k]!.text === ',') {
@@ -709,7 +734,12 @@ function analyseFrom(
     for (let k = i0; k < j && !past; k++) {
       past = tokens[k]!.key === 'cho' && (tokens[k + 1]?.key === 'biết' || tokens[k + 1]?.key === 'thấy');
     }
-    const addr = readAddressee(tokens, j + len, to, colonAtEnd);
+    // `đề nghị trong thời gian tới, tỉnh … đẩy mạnh …`: an adverbial between the cue and the addressee.
+    let after = j + len;
+    while (tokens[after]?.text === ',') after++;
+    const adverbial = CONNECTORS.matchAt(tokens, after, to);
+    if (adverbial > 0 && tokens[after + adverbial]?.text === ',') after += adverbial + 1;
+    const addr = readAddressee(tokens, after, to, colonAtEnd);
     if (!addr) continue;
     if (!plausibleAddressee(tokens, addr.from, addr.to)) continue;
     const sp = speakerRange(tokens, i0, j);
@@ -776,7 +806,10 @@ function analyseFrom(
       return { ...emptyAnalysis('context'), issuer, assignee: addressee, backReference, confidence: 0 };
     }
     // `… thực hiện các nội dung sau:` — a heading; the tasks are the list that follows.
-    if (colonAtEnd && tokens.slice(addr.task, to).filter((x) => x.word).length <= 10) {
+    if (
+      colonAtEnd &&
+      (tokens.slice(addr.task, to).filter((x) => x.word).length <= 10 || announcesList(tokens, addr.task, to))
+    ) {
       return { ...emptyAnalysis('context'), issuer, assignee: addressee, backReference, confidence: 0 };
     }
     // Skip a modal and adverbs before the task: `đề nghị huyện cần tập trung …` → `tập trung …`.
@@ -869,7 +902,7 @@ function analyseFrom(
     }
     return false;
   })();
-  if (ctx.active && !consequence && !reportOpening && !reportVerb) {
+  if (ctx.active && !consequence && !reportOpening && !reportVerb && !eventOpening(tokens, i0)) {
     if (
       PRAISE_CUES.matchAt(tokens, i0, to) === 0 &&
       ACTION_VERBS.matchAt(tokens, i0, to) > 0 &&
@@ -950,6 +983,85 @@ function analyseFrom(
     break;
   }
   return emptyAnalysis('none');
+}
+
+const LIST_ANNOUNCERS = new PhraseSet([
+  'sau',
+  'như sau',
+  'trọng tâm sau',
+  'cụ thể sau',
+  'chủ yếu sau',
+  'nội dung',
+  'nhiệm vụ',
+  'vấn đề',
+  'giải pháp',
+  'công việc',
+  'nhiệm vụ trọng tâm',
+  'nội dung trọng tâm',
+  'nhiệm vụ, giải pháp',
+]);
+
+/** `… tập trung thực hiện tốt một số vấn đề sau:` — the heading of a list, not a task. */
+function announcesList(tokens: readonly Token[], from: number, to: number): boolean {
+  return LIST_ANNOUNCERS.endsAt(tokens, to, from, 4) > 0;
+}
+
+const EVENT_TIMES = new Set(['ngày', 'sáng', 'chiều', 'tối', 'trưa', 'hôm', 'đêm']);
+
+/** A sentence that opens with the day of an event (`Ngày 24-9, …`, `Chiều 9-8, …`) reports it. */
+function eventOpening(tokens: readonly Token[], i0: number): boolean {
+  const t = tokens[0];
+  if (i0 === 0 || !t?.word || !EVENT_TIMES.has(t.key)) return false;
+  for (let k = 1; k < Math.min(i0, 5); k++) if (/^\d/.test(tokens[k]!.text)) return true;
+  return false;
+}
+
+/** Prohibitions (`tuyệt đối không …`, `không để …`): not tracked as tasks. */
+const PROHIBITIONS = new PhraseSet(['tuyệt đối không', 'không được', 'không để', 'nghiêm cấm', 'cấm', 'không']);
+/** Words that may precede the work itself in an exhortation (`tiếp tục`, `luôn`, `nỗ lực`). */
+const EXHORTATION_LEADS = new PhraseSet([
+  'tiếp tục',
+  'luôn',
+  'luôn luôn',
+  'nỗ lực',
+  'quyết tâm',
+  'cố gắng',
+  'ra sức',
+  'phấn đấu',
+  'khẩn trương',
+  'quyết liệt',
+  'tích cực',
+  'chủ động',
+  'hơn nữa',
+  'cùng',
+  'nêu cao',
+  'thật sự',
+]);
+/**
+ * Generic exhortations without a work object (`phát huy truyền thống`, `hoàn thành xuất sắc nhiệm vụ được giao`,
+ * `đề cao tinh thần trách nhiệm`, `vào cuộc`, `xác định … là nhiệm vụ đặc biệt quan trọng`), as a pattern on the
+ * folded clause after its leading adverbs.
+ */
+const GENERIC =
+  /^(?:phát huy (?:hơn nữa )?(?:truyền thống|tinh thần|vai trò|những kết quả|kết quả)|hoàn thành (?:xuất sắc |tốt )?(?:các |mọi )?nhiệm vụ(?: chính trị)?(?: được giao| đề ra| được đảng|$)|đề cao (?:tinh thần|trách nhiệm|vai trò|ý thức)|vào cuộc$|đoàn kết(?:, | )thống nhất|xác định (?:rõ )?(?:trách nhiệm|.{0,200} là nhiệm vụ)|giữ vững (?:đoàn kết|truyền thống|phẩm chất)|nâng cao (?:tinh thần trách nhiệm|ý thức trách nhiệm))/u;
+
+/** The clause is a prohibition or a generic exhortation, not a task to track. */
+function notATask(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  for (let guard = 0; guard < 4 && k < to; guard++) {
+    while (k < to && !tokens[k]!.word) k++;
+    const len = EXHORTATION_LEADS.matchAt(tokens, k, to);
+    if (len === 0) break;
+    k += len;
+  }
+  while (k < to && !tokens[k]!.word) k++;
+  if (k >= to) return true;
+  const first = PROHIBITIONS.matchAt(tokens, k, to);
+  if (first > 0 && (tokens[k]!.key !== 'không' || ['được', 'để'].includes(tokens[k + 1]?.key ?? ''))) return true;
+  const words: string[] = [];
+  for (let i = k; i < to && words.length < 60; i++) words.push(tokens[i]!.word ? tokens[i]!.key : tokens[i]!.text);
+  const folded = words.join(' ').replace(/ ([,;:.])/g, '$1');
+  return GENERIC.test(folded);
 }
 
 /** A flagship task names a project: `cầu Đình Khao`, `Trung tâm cây giống …`, `Đề án Làng văn hóa …`, `Quốc lộ 57`. */
@@ -1056,7 +1168,7 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
   };
 
   const out: Directive[] = [];
-  const ctx: Context = { active: false, issuer: '', assignee: '', focus: [] };
+  const ctx: Context = { active: false, issuer: '', assignee: '', focus: [], list: false };
   for (const block of blocks) {
     if (block.kind === 'byline') {
       ctx.active = false;
@@ -1083,6 +1195,7 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
         const assignee = assigneeFor(a, ctx);
         ctx.assignee = assignee;
         ctx.active = true;
+        ctx.list = a.kind === 'context';
         activated = true;
         refocus();
         if (a.kind === 'context') continue;
@@ -1116,7 +1229,9 @@ function emit(
   locate: Locate,
   abbreviations: ReadonlyMap<string, string>,
 ): number {
-  const ranges = splitClauses(tokens, a.from, a.to);
+  // An item of a list (a bullet, or a paragraph under a heading that announces the list) is one task per `;`.
+  const listItem = sentence.bullet || (ctx.list && (a.kind === 'imperative' || a.kind === 'subject'));
+  const ranges = splitClauses(tokens, a.from, a.to, { semicolonsOnly: listItem });
   const quote = {
     start: sentence.contentStart,
     end: sentence.end,
@@ -1145,7 +1260,7 @@ function emit(
       while (to > from && !tokens[to - 1]!.word && !CLOSERS.has(tokens[to - 1]!.text)) to--;
       return { from, to, assignee: null as string | null };
     })
-    .filter((r) => r.from < r.to);
+    .filter((r) => r.from < r.to && !notATask(tokens, r.from, r.to));
   if (clauses.length === 0) return 0;
   // A later clause with its own subject (`…; Sở Nội vụ hướng dẫn xã …`) has its own assignee.
   for (let idx = 1; idx < clauses.length; idx++) {

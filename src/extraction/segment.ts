@@ -180,6 +180,8 @@ const CAPTION_EVENT =
   /(?:^|[^\p{L}])(?:phát\s+biểu|trao|tặng|thăm|tham\s+quan|khảo\s+sát|kiểm\s+tra|chụp\s+ảnh|tham\s+dự|dự|chủ\s+trì|báo\s+cáo|trình\s+bày)(?:[^\p{L}][^.]{0,160})?\s+tại\s+[^.]{0,120}\.?$/iu;
 const CAPTION_CUES = /(?:^|[^\p{L}])(?:đề\s+nghị|yêu\s+cầu|cần|phải|giao\s+cho|chỉ\s+đạo\s+các)(?=[^\p{L}]|$)/iu;
 
+const PHOTO_CREDIT = /^\(?(?:ảnh|ảnh minh họa|nguồn ảnh|video)\s*:\s*[^.]{1,40}\.?\)?$/iu;
+
 function wordCount(s: string): number {
   let n = 0;
   let inWord = false;
@@ -234,7 +236,10 @@ function classifyBlocks(text: string, blocks: Block[]): void {
         continue;
       }
     }
-    if (block.sentences.length === 1 && words <= 40) {
+    // `Đoàn công tác thăm, tặng quà … . Ảnh: Đức Hải`: a caption with its photo credit as a second sentence.
+    const credited =
+      block.sentences.length === 2 && PHOTO_CREDIT.test(text.slice(block.sentences[1]!.start, block.sentences[1]!.end));
+    if ((block.sentences.length === 1 || credited) && words <= 40) {
       const same = (other: Block | undefined) =>
         other !== undefined &&
         other.end - other.start === block.end - block.start &&
