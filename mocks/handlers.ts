@@ -1,18 +1,17 @@
+import { http } from 'msw';
+import { createApp } from '../server/app';
+import { createMemoryStore } from '../server/store/memory';
 import type { DatasetName } from './db';
-import { articleImportHandlers } from './handlers/article-import';
-import { articleHandlers } from './handlers/articles';
-import { compareHandlers } from './handlers/compare';
-import { facetHandlers } from './handlers/facets';
-import { localityHandlers } from './handlers/localities';
 import { metaHandlers } from './handlers/meta';
-import { statsHandlers } from './handlers/stats';
-import { taskUpdateHandlers } from './handlers/task-updates';
-import { taskHandlers } from './handlers/tasks';
 import type { MockPersistence } from './persistence';
 import { type Scenario, scenarioGate } from './scenarios';
 import type { DbStore } from './store';
 
-/** The one handler set, served by the service worker (browser.ts) and by the Node server of the tests (node.ts). */
+/**
+ * The one handler set, served by the service worker (browser.ts) and by the Node server of the tests (node.ts):
+ * the fault scenario in force, the demo's own controls (`/_mock`), then the server's HTTP application itself over
+ * the memory store, so the demo answers from the same code as the real server.
+ */
 export function createHandlers(
   store: DbStore,
   onDatasetChange?: (dataset: DatasetName) => void,
@@ -20,17 +19,25 @@ export function createHandlers(
   persistence?: MockPersistence,
   onScenarioChange?: (scenario: Scenario) => void,
 ) {
+  const app = createApp({
+    store: createMemoryStore(
+      () => store.get(),
+      persistence
+        ? {
+            beforeWrite: (db) => persistence.sync(db),
+            afterTaskChange: (db, id) => persistence.recordEdit(db, id),
+            afterArticleAdded: (db, id) => persistence.recordArticle(db, id),
+          }
+        : {},
+    ),
+    localities: store.localities,
+    today: () => store.get().today(),
+    version: 'demo',
+  });
   return [
     // First: the fault scenario in force (mocks/scenarios.ts) may answer before the real handlers.
     scenarioGate(() => store.scenario()),
     ...metaHandlers(store, onDatasetChange, persistence, onScenarioChange),
-    ...taskUpdateHandlers(store, persistence),
-    ...taskHandlers(store),
-    ...statsHandlers(store),
-    ...compareHandlers(store),
-    ...facetHandlers(store),
-    ...articleImportHandlers(store, persistence),
-    ...articleHandlers(store),
-    ...localityHandlers(store),
+    http.all('*/api/v1/*', ({ request }) => app.fetch(request)),
   ];
 }

@@ -206,6 +206,7 @@ export function createPersistentStore(
   };
 
   const store: DbStore = {
+    localities: inner.localities,
     get() {
       const db = inner.get();
       return db === applied ? db : applyAll(db);

@@ -1,3 +1,4 @@
+import type { LocalityIndex } from '../src/domain/localities';
 import { type CreateDbOptions, createDb, type DatasetName, type MockDb } from './db';
 import { applyDataScenario, type Scenario } from './scenarios';
 
@@ -6,6 +7,8 @@ import { applyDataScenario, type Scenario } from './scenarios';
  * rebuilds it (data scenarios rewrite a fresh database; transport scenarios are read by the scenario gate).
  */
 export interface DbStore {
+  /** The administrative units (the same for every database this store builds). */
+  readonly localities: LocalityIndex;
   get(): MockDb;
   reset(dataset?: DatasetName): MockDb;
   scenario(): Scenario;
@@ -22,6 +25,7 @@ export function createDbStore(options: CreateDbOptions & { scenario?: Scenario }
     return db;
   };
   return {
+    localities: options.localities,
     get() {
       current ??= build();
       return current;

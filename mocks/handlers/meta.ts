@@ -1,9 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { z } from 'zod';
-import openapi from '../../src/api/openapi.json';
+import { validationProblem } from '../../server/http/problem';
 import { DATASETS } from '../db';
 import type { MockPersistence } from '../persistence';
-import { validationProblem } from '../problem';
 import { SCENARIOS, type Scenario } from '../scenarios';
 import type { DbStore } from '../store';
 
@@ -35,7 +34,6 @@ export function metaHandlers(
     };
   };
   return [
-    http.get('*/api/v1/openapi.json', () => HttpResponse.json(openapi)),
     http.get('*/api/v1/_mock', () => HttpResponse.json(settings())),
     http.put('*/api/v1/_mock', async ({ request }) => {
       const parsed = MockSettings.safeParse(await request.json().catch(() => null));

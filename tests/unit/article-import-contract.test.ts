@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { seedArticle } from '../../mocks/data/seed-article';
-import { buildImport } from '../../mocks/handlers/article-import';
 import { localities, TEST_TODAY } from '../../mocks/node';
 import {
   createPersistentStore,
@@ -11,6 +10,7 @@ import {
   STORE_SCHEMA_VERSION,
 } from '../../mocks/persistence';
 import { createDbStore } from '../../mocks/store';
+import { buildImport } from '../../server/routes/articles';
 import {
   type ArticleCreate,
   articleCreateSchema,

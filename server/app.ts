@@ -1,0 +1,104 @@
+/**
+ * The HTTP application: every endpoint of the contract in src/api, over a store (server/store/types.ts). The same
+ * code answers in Node (server/node.ts, on SQLite or PostgreSQL) and in the browser demo (MSW hands `/api/v1/*`
+ * to `app.fetch`, over the memory store).
+ */
+import { Hono } from 'hono';
+import type { Health } from '../src/api/health-schemas';
+import openapi from '../src/api/openapi.json';
+import { UnknownLocalityError } from '../src/domain/task-query';
+import type { AppDeps } from './context';
+import { PROBLEMS, problem } from './http/problem';
+import { articleRoutes } from './routes/articles';
+import { localityRoutes } from './routes/localities';
+import { statsRoutes } from './routes/stats';
+import { taskRoutes } from './routes/tasks';
+
+export type { AppDeps } from './context';
+
+/** Reads whose answer depends only on the data and the date: they carry an ETag and answer 304 when unchanged. */
+const CONDITIONAL = /^\/api\/v1\/(tasks|stats|stats\/compare|facets|articles|updates|article-lookup)$/;
+
+/** FNV-1a, 32 bits, as base 36: a short, stable tag for a URL (no crypto needed, also in the browser). */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+export function createApp(deps: AppDeps) {
+  const { store, today } = deps;
+  const app = new Hono().basePath('/api/v1');
+
+  // Conditional reads: the tag is the data version, the date of evaluation and the request; it is read before
+  // the answer is computed, so a write meanwhile can only make the next tag differ (never a stale 304).
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    if (c.req.method !== 'GET' || !CONDITIONAL.test(url.pathname)) return next();
+    const tag = `W/"${await store.dataVersion()}-${today()}-${shortHash(url.pathname + url.search)}"`;
+    const ifNoneMatch = c.req.header('If-None-Match');
+    if (ifNoneMatch?.split(',').some((t) => t.trim() === tag)) {
+      return new Response(null, { status: 304, headers: { ETag: tag, 'Cache-Control': 'no-cache' } });
+    }
+    await next();
+    if (c.res.status === 200) {
+      c.res.headers.set('ETag', tag);
+      c.res.headers.set('Cache-Control', 'no-cache');
+    }
+  });
+
+  app.route('/tasks', taskRoutes(deps));
+  app.route('/', statsRoutes(deps));
+  app.route('/', articleRoutes(deps));
+  app.route('/localities', localityRoutes(deps));
+
+  app.get('/openapi.json', (c) => c.json(openapi));
+  app.get('/health', async (c) => {
+    const body: Health = {
+      status: 'ok',
+      database: store.kind,
+      version: deps.version,
+      dataVersion: await store.dataVersion(),
+    };
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  app.notFound((c) =>
+    problem({
+      type: `${PROBLEMS}/not-found`,
+      title: 'Not found',
+      status: 404,
+      detail: `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`,
+      instance: new URL(c.req.url).pathname,
+    }),
+  );
+
+  app.onError((error, c) => {
+    const instance = new URL(c.req.url).pathname;
+    if (error instanceof UnknownLocalityError) {
+      return problem({
+        type: `${PROBLEMS}/invalid-request`,
+        title: 'Invalid query parameter',
+        status: 400,
+        detail: `locality: ${error.message}`,
+        instance,
+        errors: [{ name: 'locality', reason: error.message }],
+      });
+    }
+    console.error(`${c.req.method} ${instance}:`, error);
+    return problem({
+      type: `${PROBLEMS}/internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'The server could not answer this request. It has been logged; please try again.',
+      instance,
+    });
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

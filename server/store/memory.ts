@@ -1,0 +1,204 @@
+/**
+ * The memory adapter: the store interface over the in-memory database of server/store/memory-db.ts, with the
+ * pure logic of src/domain doing the filtering, sorting and aggregation. Serves the browser demo (with its
+ * IndexedDB persistence as hooks) and fast tests.
+ */
+import type { ArticleMatch } from '../../src/api/article-import-schemas';
+import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
+import type { Article, ArticleSummary, StoredTask, Task, TaskFilters } from '../../src/api/schemas';
+import type { RecentUpdate } from '../../src/api/task-update-schemas';
+import { compareLocalities } from '../../src/domain/compare';
+import { countValues } from '../../src/domain/facets';
+import {
+  countByCategory,
+  countByLocality,
+  countByStatus,
+  countByTimeliness,
+  monthlySeries,
+  mostOverdue,
+} from '../../src/domain/stats';
+import { type EvaluatedTask, filterTasks, paginate, sortTasks } from '../../src/domain/task-query';
+import { compareVi, fold, matchesQuery } from '../../src/domain/text';
+import { addArticle, type MockDb, replaceTask } from './memory-db';
+import type { CommitResult, Store } from './types';
+
+/** What the browser's persistence needs to hear (mocks/persistence.ts); absent in tests and on the server. */
+export interface MemoryStoreHooks {
+  /** Before a write or a duplicate lookup: bring in what another tab stored since. */
+  beforeWrite?(db: MockDb): Promise<void>;
+  /** After a task changed: store it durably. */
+  afterTaskChange?(db: MockDb, taskId: string): Promise<void>;
+  /** After an article was added: store it and its tasks durably. */
+  afterArticleAdded?(db: MockDb, articleId: string): Promise<void>;
+}
+
+const withTimeliness = (row: EvaluatedTask): Task => ({ ...row.task, timeliness: row.timeliness });
+
+/** Fingerprints of the stored articles, computed once per article object. */
+const fingerprints = new WeakMap<Article, string>();
+function fingerprintOf(article: Article): string {
+  let f = fingerprints.get(article);
+  if (f === undefined) {
+    f = articleFingerprint(article.body, article.date);
+    fingerprints.set(article, f);
+  }
+  return f;
+}
+
+export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks = {}): Store {
+  /** Bumped on every change; a rebuilt database (dataset switch, reset) starts a new generation. */
+  let version = 0;
+  let seen: MockDb | null = null;
+  const db = () => {
+    const d = current();
+    if (d !== seen) {
+      seen = d;
+      version += 1;
+    }
+    return d;
+  };
+  const filtered = (filters: TaskFilters, today: string) => {
+    const d = db();
+    return filterTasks(d.rows, filters, { today, localities: d.localities });
+  };
+
+  return {
+    kind: 'memory',
+
+    async listTasks(query, { today }) {
+      const d = db();
+      const { sort, page, pageSize, ...filters } = query;
+      const ctx = { today, localities: d.localities };
+      const rows = sortTasks(filterTasks(d.rows, filters, ctx), sort, ctx);
+      return { items: paginate(rows, page, pageSize).map(withTimeliness), total: rows.length, page, pageSize };
+    },
+
+    async getTask(id) {
+      return db().tasks.get(id) ?? null;
+    },
+
+    async listTaskUpdates(taskId) {
+      return [...(db().updates.get(taskId) ?? [])];
+    },
+
+    async recentUpdates(query, { today }) {
+      const { page, pageSize, ...filters } = query;
+      const d = db();
+      const all: RecentUpdate[] = [];
+      for (const row of filtered(filters, today)) {
+        for (const u of d.updates.get(row.task.id) ?? []) {
+          all.push({ ...u, taskTitle: row.task.title, flagship: row.task.flagship });
+        }
+      }
+      all.sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : a.id < b.id ? 1 : -1));
+      return { items: paginate(all, page, pageSize), total: all.length, page, pageSize };
+    },
+
+    async stats(filters, { parent, era }, { today }, spanningLabel) {
+      const d = db();
+      const rows = filtered(filters, today);
+      return {
+        total: rows.length,
+        byTimeliness: countByTimeliness(rows),
+        byStatus: countByStatus(rows),
+        byLocality: countByLocality(rows, parent, era, d.localities, spanningLabel),
+        byCategory: countByCategory(rows),
+        monthly: monthlySeries(rows),
+        mostOverdue: mostOverdue(rows).map(withTimeliness),
+      };
+    },
+
+    async compare(filters, { parent, era }, { today }, spanningLabel) {
+      return compareLocalities(filtered(filters, today), parent, era, db().localities, spanningLabel);
+    },
+
+    async facets(filters, { today }, limit) {
+      const { issuer: _issuer, ...withoutIssuer } = filters;
+      const { assignee: _assignee, ...withoutAssignee } = filters;
+      const tasks = (f: TaskFilters) => filtered(f, today).map((r) => r.task);
+      return {
+        issuer: countValues(tasks(withoutIssuer), 'issuer', limit),
+        assignee: countValues(tasks(withoutAssignee), 'assignee', limit),
+      };
+    },
+
+    async listArticles(query, { today }) {
+      const { page, pageSize, ...filters } = query;
+      const { q, ...taskFilters } = filters;
+      const d = db();
+      const anyTaskFilter = Object.values(taskFilters).some((v) => v !== undefined);
+      let withMatchingTask: Set<string> | null = null;
+      if (anyTaskFilter || q) {
+        withMatchingTask = new Set(
+          filtered(filters, today).flatMap((r) => (r.task.articleId ? [r.task.articleId] : [])),
+        );
+      }
+      const all = [...d.articles.values()]
+        .filter(
+          (a) =>
+            withMatchingTask === null ||
+            withMatchingTask.has(a.id) ||
+            (!anyTaskFilter && q !== undefined && matchesQuery(fold(`${a.title} ${a.publisher}`), q)),
+        )
+        .sort((a, b) => b.date.localeCompare(a.date) || compareVi(a.title, b.title));
+      const items: ArticleSummary[] = paginate(all, page, pageSize).map(({ body: _body, ...summary }) => summary);
+      return { items, total: all.length, page, pageSize };
+    },
+
+    async getArticle(id) {
+      return db().articles.get(id) ?? null;
+    },
+
+    async findArticle(wanted, fingerprint): Promise<ArticleMatch | null> {
+      const d = db();
+      await hooks.beforeWrite?.(d);
+      let byContent: Article | null = null;
+      for (const article of d.articles.values()) {
+        if (wanted && article.url && normalizeArticleUrl(article.url) === wanted) {
+          return { articleId: article.id, title: article.title, date: article.date, matchedBy: 'url' };
+        }
+        if (!byContent && fingerprint && fingerprintOf(article) === fingerprint) byContent = article;
+      }
+      return byContent
+        ? { articleId: byContent.id, title: byContent.title, date: byContent.date, matchedBy: 'content' }
+        : null;
+    },
+
+    async hasArticle(id) {
+      return db().articles.has(id);
+    },
+
+    async addArticle(article, tasks) {
+      const d = db();
+      await hooks.beforeWrite?.(d);
+      addArticle(d, article, tasks);
+      version += 1;
+      await hooks.afterArticleAdded?.(d, article.id);
+    },
+
+    async commitChange(next: StoredTask, entry, expectedVersion): Promise<CommitResult> {
+      const d = db();
+      await hooks.beforeWrite?.(d);
+      const stored = d.tasks.get(next.id);
+      if (!stored) return 'missing';
+      if (stored.version !== expectedVersion) return 'stale';
+      replaceTask(d, next);
+      d.updates.set(next.id, [...(d.updates.get(next.id) ?? []), entry]);
+      version += 1;
+      await hooks.afterTaskChange?.(d, next.id);
+      return 'ok';
+    },
+
+    async dataVersion() {
+      db();
+      return version;
+    },
+
+    async counts() {
+      const d = db();
+      return { tasks: d.tasks.size, articles: d.articles.size };
+    },
+
+    async close() {},
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The storage interface: what the routes need, nothing HTTP- or SQL-shaped. Two adapters implement it: memory
+ * (over src/domain; the browser demo and fast tests) and SQL (Kysely on SQLite or PostgreSQL). The routes never
+ * know which one they run on. Rules about tasks live in src/domain or in the routes, never in an adapter; an
+ * adapter filters, sorts, pages, aggregates and stores atomically.
+ */
+import type { ArticleMatch } from '../../src/api/article-import-schemas';
+import type { CompareItem } from '../../src/api/compare-schemas';
+import type { Facets } from '../../src/api/facets-schemas';
+import type {
+  Article,
+  ArticlePage,
+  Era,
+  Locality,
+  Stats,
+  StoredTask,
+  TaskFilters,
+  TaskListQuery,
+  TaskPage,
+} from '../../src/api/schemas';
+import type { RecentUpdatePage, RecentUpdatesQuery } from '../../src/api/task-update-schemas';
+import type { TaskUpdateEntry } from '../../src/domain/task-updates';
+
+export type StoreKind = 'memory' | 'sqlite' | 'postgres';
+
+/** How a read is evaluated: the date timeliness is computed at (YYYY-MM-DD, Vietnam). */
+export interface ReadContext {
+  today: string;
+}
+
+/** The units a breakdown by locality lists: the children of `parent`, or the provinces of `era` when null. */
+export interface Breakdown {
+  parent: Locality | null;
+  era: Era;
+}
+
+export type StatsBody = Omit<Stats, 'asOf' | 'byLocality'> & { byLocality: Stats['byLocality']['items'] };
+
+export type CommitResult = 'ok' | 'stale' | 'missing';
+
+/** A write remembered under its Idempotency-Key: a retry of the same write gets the first answer again. */
+export interface IdempotentResponse {
+  key: string;
+  /** Hash of method, path and body: the same key with another request is refused. */
+  fingerprint: string;
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+  createdAt: string;
+}
+
+export interface Store {
+  readonly kind: StoreKind;
+
+  /**
+   * Filters (`TaskFilters`: every parameter, the cross-era locality filter included, `q` folded), sorts and
+   * pages. Throws UnknownLocalityError (src/domain/task-query) for a locality code that exists in no era.
+   */
+  listTasks(query: TaskListQuery, ctx: ReadContext): Promise<TaskPage>;
+  getTask(id: string): Promise<StoredTask | null>;
+  /** The history of a task, oldest first (empty when it has none or does not exist). */
+  listTaskUpdates(taskId: string): Promise<TaskUpdateEntry[]>;
+  /** The latest updates of the tasks matching the filters, newest recorded first. */
+  recentUpdates(query: RecentUpdatesQuery, ctx: ReadContext): Promise<RecentUpdatePage>;
+  /** Every aggregate of `GET /stats` for the tasks matching the filters. */
+  stats(filters: TaskFilters, breakdown: Breakdown, ctx: ReadContext, spanningLabel: string): Promise<StatsBody>;
+  /** The rows of `GET /stats/compare`: every unit of the breakdown (also those without tasks), then "*". */
+  compare(filters: TaskFilters, breakdown: Breakdown, ctx: ReadContext, spanningLabel: string): Promise<CompareItem[]>;
+  /** Issuers and assignees with counts; each facet ignores its own filter. */
+  facets(filters: TaskFilters, ctx: ReadContext, limit: number): Promise<Facets>;
+
+  /** Articles with a task matching the filters (or, with `q` alone, by title/publisher), newest first. */
+  listArticles(query: TaskFilters & { page: number; pageSize: number }, ctx: ReadContext): Promise<ArticlePage>;
+  getArticle(id: string): Promise<Article | null>;
+  /** The stored article with this normalised URL or, failing that, this fingerprint. */
+  findArticle(normalizedUrl: string | null, fingerprint: string | null): Promise<ArticleMatch | null>;
+  hasArticle(id: string): Promise<boolean>;
+  /** Adds an article and its new tasks in one transaction. */
+  addArticle(article: Article, tasks: readonly StoredTask[]): Promise<void>;
+
+  /**
+   * Stores a task's next state and the history entry that led to it, in one transaction, only if the stored
+   * version is still `expectedVersion` (`UPDATE … WHERE id = ? AND version = ?`): 'stale' otherwise.
+   */
+  commitChange(next: StoredTask, entry: TaskUpdateEntry, expectedVersion: number): Promise<CommitResult>;
+
+  /** Counter of every change to the data, kept where all server processes see it (ETags, caches). */
+  dataVersion(): Promise<number>;
+
+  /** Counts, for health and the demo settings. */
+  counts(): Promise<{ tasks: number; articles: number }>;
+
+  close(): Promise<void>;
+}
