@@ -1446,7 +1446,7 @@ const a009: SampleArticleDef = {
           '2026-11-18',
           'in_progress',
           85,
-          'Sở Nông nghiệp và Môi trường góp ý lần cuối; xã chỉnh sửa để trình UBND tỉnh đúng hạn.',
+          'Sở Nông nghiệp và Môi trường góp ý lần cuối; còn chỉnh sửa nhiều nội dung, dự kiến trình UBND tỉnh trong tháng 12/2026.',
           UBND_PHU_PHUNG,
         ),
       ],

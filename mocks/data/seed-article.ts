@@ -391,9 +391,9 @@ export const seedArticle: SampleArticleDef = {
       category: 'infrastructure',
       flagship: true,
       deadline: null,
-      status: 'done',
-      progress: 100,
-      completedAt: '2025-10-28',
+      status: 'in_progress',
+      progress: 95,
+      completedAt: null,
       updates: [
         {
           date: '2022-09-20',
@@ -413,7 +413,7 @@ export const seedArticle: SampleArticleDef = {
           date: '2024-09-12',
           status: 'in_progress',
           progress: 60,
-          note: 'Thi công trụ chính; chậm khoảng 5 tháng so với kế hoạch do vướng mặt bằng đường dẫn và thiếu cát san lấp.',
+          note: 'Thi công trụ chính; vướng mặt bằng đường dẫn và thiếu cát san lấp, tỉnh đôn đốc nhà thầu tăng ca.',
           author: UBND_HUYEN,
         },
         {
@@ -425,9 +425,9 @@ export const seedArticle: SampleArticleDef = {
         },
         {
           date: '2025-10-28',
-          status: 'done',
-          progress: 100,
-          note: 'Cầu Đình Khao thông xe, chậm khoảng 7 tháng so với kế hoạch ban đầu; đường dẫn hai đầu cầu tiếp tục chỉnh trang.',
+          status: 'in_progress',
+          progress: 95,
+          note: 'Cầu Đình Khao thông xe; còn hoàn thiện đường dẫn hai đầu cầu trước khi nghiệm thu, bàn giao đưa vào sử dụng.',
           author: 'Sở Xây dựng tỉnh Vĩnh Long',
         },
       ],

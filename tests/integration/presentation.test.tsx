@@ -98,7 +98,7 @@ describe('presentation: first screen and data', () => {
     const region = (await currentSlide()).region;
     expect(within(region).getByText('“xây dựng cầu Đình Khao”')).toBeInTheDocument();
     expect(within(region).getByText('Không có thời hạn cụ thể')).toBeInTheDocument();
-    expect(within(region).getByText('100%')).toBeInTheDocument();
+    expect(within(region).getByText('95%')).toBeInTheDocument();
     expect(within(region).getByText('Cập nhật lần cuối').nextElementSibling).toHaveTextContent('28/10/2025');
     await waitFor(() =>
       expect(

@@ -13,11 +13,12 @@ describe('task page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Xây dựng cầu Đình Khao/ })).toBeInTheDocument();
     const facts = screen.getByRole('region', { name: 'Thông tin nhiệm vụ' });
     const fact = (label: string) => within(facts).getByText(label).closest('div') as HTMLElement;
-    expect(fact('Trạng thái')).toHaveTextContent('Hoàn thành');
-    expect(fact('Thời hạn thực hiện')).toHaveTextContent('Hoàn thành đúng hạn');
-    expect(within(facts).getByRole('progressbar', { name: 'Tiến độ' })).toHaveAttribute('aria-valuenow', '100');
+    // Opened to traffic, approach roads still being finished; no deadline was set, so it is never "on time".
+    expect(fact('Trạng thái')).toHaveTextContent('Đang thực hiện');
+    expect(fact('Thời hạn thực hiện')).toHaveTextContent('Không có thời hạn');
+    expect(within(facts).getByRole('progressbar', { name: 'Tiến độ' })).toHaveAttribute('aria-valuenow', '95');
     expect(fact('Thời hạn')).toHaveTextContent('Không có thời hạn');
-    expect(fact('Ngày hoàn thành')).toHaveTextContent('28/10/2025');
+    expect(within(facts).queryByText('Ngày hoàn thành')).toBeNull();
     expect(fact('Người chỉ đạo')).toHaveTextContent('Ban Thường vụ Tỉnh ủy Bến Tre');
     expect(fact('Đơn vị thực hiện')).toHaveTextContent('Ban Thường vụ Huyện ủy Chợ Lách');
     expect(fact('Lĩnh vực')).toHaveTextContent('Hạ tầng, giao thông');
@@ -60,15 +61,15 @@ describe('task page', () => {
     const history = await screen.findByRole('region', { name: 'Lịch sử cập nhật' });
     await within(history).findByText(/Cầu Đình Khao thông xe/);
     const items = within(history).getAllByRole('listitem');
-    // Newest first: the completion, with what it changed.
+    // Newest first: the opening to traffic, with what it changed.
     expect(items[0]).toHaveTextContent('28/10/2025');
     expect(items[0]).toHaveTextContent('Sở Xây dựng tỉnh Vĩnh Long');
-    expect(items[0]).toHaveTextContent('Trạng thái: Đang thực hiện → Hoàn thành');
-    expect(items[0]).toHaveTextContent('Tiến độ: 88% → 100%');
+    expect(items[0]).toHaveTextContent('Tiến độ: 88% → 95%');
+    expect(items[0]).not.toHaveTextContent('Hoàn thành');
     expect(history).toHaveTextContent('Giao nhiệm vụ');
     const chart = screen.getByRole('region', { name: 'Tiến độ theo thời gian' });
     await waitFor(() => expect(chart.querySelector('svg.recharts-surface')).not.toBeNull());
-    expect(chart).toHaveTextContent('Từ 0% ngày 22/03/2022 đến 100% ngày 28/10/2025, qua 5 lần cập nhật.');
+    expect(chart).toHaveTextContent('Từ 0% ngày 22/03/2022 đến 95% ngày 28/10/2025, qua 5 lần cập nhật.');
     const table = within(chart).getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 6);
   });

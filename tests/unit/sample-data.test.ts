@@ -118,6 +118,46 @@ describe('sample articles', () => {
   });
 });
 
+/** A note that measures a task against its plan: "chậm khoảng 7 tháng", "trễ 2,5 tháng so với kế hoạch". */
+const LATENESS_CLAIM = /(chậm|trễ)\s+(khoảng\s+|hơn\s+|gần\s+)?[\d,]+\s+(ngày|tuần|tháng|năm)/iu;
+
+describe('sample histories tell one story', () => {
+  it('claim lateness only for a task that has a deadline and was past it on the day of the note', () => {
+    for (const { task } of allTasks) {
+      for (const u of task.updates) {
+        if (!LATENESS_CLAIM.test(u.note)) continue;
+        expect(task.deadline, `${task.id} (${u.date}) says late but has no deadline: ${u.note}`).not.toBeNull();
+        if (task.deadline) expect(u.date > task.deadline.date, `${task.id} (${u.date}): ${u.note}`).toBe(true);
+      }
+    }
+  });
+
+  it('a done task said to be late is done late, and one done late says so nowhere else', () => {
+    for (const { task } of allTasks) {
+      if (task.status !== 'done') continue;
+      const saysLate = task.updates.some((u) => LATENESS_CLAIM.test(u.note));
+      if (saysLate) expect(timelinessOf(task, EVALUATED_ON), task.id).toBe('done_late');
+    }
+  });
+
+  it('only the last update may finish a task, at 100 %, and progress never goes back', () => {
+    for (const { task } of allTasks) {
+      task.updates.forEach((u, i) => {
+        const last = i === task.updates.length - 1;
+        if (u.status === 'done') {
+          expect(last, `${task.id}: done at ${u.date} but updated after`).toBe(true);
+          expect(u.progress, `${task.id}: done at ${u.progress} %`).toBe(100);
+        }
+        const before = task.updates[i - 1];
+        if (before)
+          expect(u.progress, `${task.id}: ${before.progress} → ${u.progress} at ${u.date}`).toBeGreaterThanOrEqual(
+            before.progress,
+          );
+      });
+    }
+  });
+});
+
 describe('the seed article', () => {
   it('assigns at least 13 tasks, including the three flagship projects', () => {
     expect(seedArticle.illustrative).toBe(false);
