@@ -161,7 +161,7 @@ const YEAR_WORD = `(?:${S}năm${S}(\\d{4})(?!\\d)|${S0}[/\\-–]${S0}(\\d{4})(?!
 
 /** Where a pattern may start. */
 const ANCHOR = new RegExp(
-  `${NOT_WORD_BEFORE}(?:qu[ýí]|tháng|tuần|năm|ngày|tết|nửa|sáu|ba|chín|\\d{1,2}(?=${S0}[/.\\-]${S0}\\d)|\\d{1,3}(?=${S}(?:ngày|tuần|tháng)))`,
+  `(?:${NOT_WORD_BEFORE}|(?<=trước))(?:qu[ýí]|tháng|tuần|năm|ngày|tết|nửa|sáu|ba|chín|(?:những|các)(?=${S}tháng${S}cuối)|\\d{1,2}(?=${S0}[/.\\-]${S0}\\d)|\\d{1,3}(?=${S}(?:ngày|tuần|tháng)))`,
   'giu',
 );
 
@@ -170,7 +170,7 @@ const P_QUARTER = new RegExp(
   'iuy',
 );
 const P_HALF = new RegExp(
-  `(?:(\\d{1,2}|sáu|ba|chín)${S}tháng|(nửa))${S}(đầu|cuối|sau)${S}năm(?![\\p{L}\\p{M}])(?:${YEAR_WORD}|${S}(\\d{4})(?!\\d))?`,
+  `(?:(\\d{1,2}|sáu|ba|chín|những|các)${S}tháng|(nửa))${S}(đầu|cuối|sau)${S}năm(?![\\p{L}\\p{M}])(?:${YEAR_WORD}|${S}(\\d{4})(?!\\d))?`,
   'iuy',
 );
 const P_MONTH = new RegExp(`tháng${S}(1[0-2]|0?[1-9])(?!\\d)(?:${YEAR_WORD})?`, 'iuy');
@@ -189,9 +189,14 @@ const P_TET = new RegExp(`tết(?:${S}nguyên${S}đán)?(?:${S}(\\d{4})(?!\\d))?
 
 /** Modifier right before a period: `cuối quý II`, `hết năm`, `giữa năm`, `đầu năm`. */
 const MODIFIER_BEFORE = /(?:^|[^\p{L}\p{M}\p{N}])(cuối|hết|giữa|đầu)\s{1,3}$/iu;
-/** Introducer before a period or day. Longest alternatives first. */
+/** Introducer before a period or day. Longest alternatives first. `trướcngày` (a typo of the sources) counts. */
 const INTRO_BEFORE =
-  /(?:^|[^\p{L}\p{M}\p{N}])(từ\s{1,3}nay\s{1,3}đến(?:\s{1,3}hết)?|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào|đến|trước|trong))?|ngay\s{1,3}trong|trong\s{1,3}(?:vòng|thời\s{1,3}hạn)|đến\s{1,3}hết|trước|trong|đến|hết|vào)\s{1,3}$/iu;
+  /(?:^|[^\p{L}\p{M}\p{N}])(từ\s{1,3}nay\s{1,3}đến(?:\s{1,3}hết)?|chậm\s{1,3}nhất(?:\s{1,3}(?:là|vào|đến|trước|trong))?|ngay\s{1,3}trong|trong\s{1,3}(?:vòng|thời\s{1,3}hạn)|đến\s{1,3}hết|trước|trong|đến|hết|vào)(?:\s{1,3}|(?<=trước))$/iu;
+/** A plan or strategy named up to its horizon (`Quy hoạch tỉnh đến năm 2030`): a name, not a deadline. */
+const PLAN_BEFORE =
+  /(?:quy\s{1,3}hoạch|chiến\s{1,3}lược|tầm\s{1,3}nhìn|định\s{1,3}hướng)[^,;.:]{0,40}$|dự\s{1,3}báo[^;.:]{0,40}$/iu;
+/** Following or implementing a period's targets (`bám sát các chỉ tiêu … 6 tháng cuối năm`) sets no deadline. */
+const FOLLOW_BEFORE = /(?:bám\s{1,3}sát|theo\s{1,3}dõi|căn\s{1,3}cứ|dựa\s{1,3}vào)[^,;.:]{0,40}$/iu;
 /** Words that make a following period a name or a starting point rather than a deadline. */
 const BLOCK_BEFORE =
   /(?:^|[^\p{L}\p{M}\p{N}])(sơ\s{1,3}kết|tổng\s{1,3}kết|báo\s{1,3}cáo|kết\s{1,3}quả|nghị\s{1,3}quyết|kế\s{1,3}hoạch|chương\s{1,3}trình|chủ\s{1,3}đề|so\s{1,3}với|cùng\s{1,3}kỳ|số\s{1,3}liệu|đánh\s{1,3}giá|giai\s{1,3}đoạn|nhiệm\s{1,3}kỳ|kể\s{1,3}từ|bắt\s{1,3}đầu|từ|sau|của|trong\s{1,3}các|các|những|ký|ban\s{1,3}hành|thông\s{1,3}qua|tính\s{1,3}đến|năm|hồi)\s{1,3}$/iu;
@@ -256,12 +261,15 @@ function matchAt(text: string, pos: number): { end: number; period: Period; bare
     }
     return null;
   }
-  if (/^(?:\d|sáu|nửa|ba|chí)/iu.test(lower3)) {
+  if (/^(?:\d|sáu|nửa|ba|chí|nhữ|các)/iu.test(lower3)) {
     m = tryRe(P_HALF);
     if (m) {
       const p = basePeriod('half');
-      const n = m[2] ? 6 : numberWord(m[1]!);
       const first = m[3]!.toLowerCase() === 'đầu';
+      // `những tháng cuối năm`: the rest of the year; `những tháng đầu năm` is too vague.
+      const some = m[1] !== undefined && /^(?:những|các)$/iu.test(m[1]);
+      if (some && first) return null;
+      const n = m[2] || some ? 6 : numberWord(m[1]!);
       if (!(n >= 1 && n <= 12)) return null;
       p.unit = first ? n : 12;
       applyYear(p, m[4], m[5], m[6], m[7]);
@@ -551,6 +559,9 @@ export function findDeadline(sentence: string, articleDate: string): DeadlineMat
       (c.period.kind !== 'year' || c.period.year !== null) &&
       YEAR_TARGETS_BEFORE.test(sentence.slice(Math.max(0, c.start - 40), c.start));
     if (c.needsIntro && !marked && !targets) continue;
+    const head = sentence.slice(Math.max(0, c.start - 50), c.start);
+    if (c.period.kind === 'year' && PLAN_BEFORE.test(head)) continue;
+    if (!marked && FOLLOW_BEFORE.test(head)) continue;
     if (!marked && !targets) {
       const before = sentence.slice(Math.max(0, c.start - 24), c.start);
       if (BLOCK_BEFORE.test(before)) continue;

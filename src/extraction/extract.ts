@@ -185,6 +185,10 @@ const DOCUMENT_NOUNS = new PhraseSet([
   'thông tư',
   'đề án',
 ]);
+/** A sentence that only states when the preceding tasks are due. */
+const DEADLINE_SENTENCE =
+  /^(?:thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|báo\s+cáo))?|hạn\s+chót|các\s+nội\s+dung\s+trên\s+hoàn\s+thành|hoàn\s+thành)[\s:,]/iu;
+
 /** Connectors that never take an object: skipped even without a comma (`Đồng thời tỉnh đầu tư …`). */
 const PURE_CONNECTORS = new PhraseSet([
   'đồng thời',
@@ -593,10 +597,15 @@ function readAddressee(
     if (strongVerb(tokens, k, to) && (!t.cap || k === from) && !(k > from && prev?.word && DETERMINERS.has(prev.key))) {
       return { from, to: k, task: k };
     }
+    // `… các lực lượng trên tuyến biên giới luôn đề cao …`: an adverb before the verb ends the addressee.
+    const adverb = !t.cap && k > from ? ADDRESSEE_ADVERBS.matchAt(tokens, k, to) : 0;
+    if (adverb > 0 && verbAfter(tokens, k + adverb, to) >= 0) return { from, to: k, task: k };
     if (to - k <= 0) break;
   }
   return null;
 }
+
+const ADDRESSEE_ADVERBS = new PhraseSet(['luôn', 'tiếp tục', 'khẩn trương', 'sớm', 'chủ động', 'cần', 'nên']);
 
 const NOT_ADDRESSEE_START = new Set([
   'về',
@@ -919,7 +928,11 @@ function analyseFrom(
         confidence: 0.75,
       };
     }
-    if (SUBJECT_HEADS.matchAt(tokens, i0, to) > 0 || ORG_HEADS.matchAt(tokens, i0, to) > 0) {
+    if (
+      SUBJECT_HEADS.matchAt(tokens, i0, to) > 0 ||
+      ORG_HEADS.matchAt(tokens, i0, to) > 0 ||
+      namesAssignee(text, tokens, i0, to, ctx.assignee)
+    ) {
       let k = i0;
       let colon = false;
       for (; k < Math.min(to, i0 + 24); k++) {
@@ -983,6 +996,14 @@ function analyseFrom(
     break;
   }
   return emptyAnalysis('none');
+}
+
+/** The sentence opens with a name the context's assignee contains (`Tuyên Quang cũng nên …` after `tỉnh Tuyên Quang`). */
+function namesAssignee(text: string, tokens: readonly Token[], i0: number, to: number, assignee: string): boolean {
+  if (!assignee || !tokens[i0]?.cap) return false;
+  let k = i0;
+  while (k < to && tokens[k]!.word && tokens[k]!.cap) k++;
+  return k - i0 >= 2 && assignee.includes(spanText(text, tokens, i0, k));
 }
 
 const LIST_ANNOUNCERS = new PhraseSet([
@@ -1169,6 +1190,8 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
 
   const out: Directive[] = [];
   const ctx: Context = { active: false, issuer: '', assignee: '', focus: [], list: false };
+  /** Index in `out` of the first directive of the latest directive sentence. */
+  let lastBatch = 0;
   for (const block of blocks) {
     if (block.kind === 'byline') {
       ctx.active = false;
@@ -1178,8 +1201,19 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
     let produced = 0;
     let activated = false;
     for (const sentence of block.sentences) {
+      // `Thời gian thực hiện hoàn thành trước ngày 20/11/2023.`: the deadline of the tasks just before it.
+      if (lastBatch < out.length && DEADLINE_SENTENCE.test(text.slice(sentence.contentStart, sentence.end))) {
+        const d = findDeadline(text.slice(sentence.contentStart, sentence.end), articleDate);
+        if (d) {
+          for (let k = lastBatch; k < out.length; k++) {
+            if (!out[k]!.deadline) out[k]!.deadline = { text: d.text, date: d.date };
+          }
+          continue;
+        }
+      }
       const tokens = tokenize(text, sentence.contentStart, sentence.end);
       const a = analyseSentence(text, tokens, ctx, abbreviations, sentence.bullet);
+      if (a.kind !== 'none') lastBatch = out.length;
       if (a.kind === 'report' || a.kind === 'upward') {
         ctx.active = false;
         continue;

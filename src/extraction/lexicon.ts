@@ -247,6 +247,19 @@ export const ACTION_VERBS = new PhraseSet([
   'phát triển đảng viên',
   'xem xét',
   'tinh giản',
+  'đề cao',
+  'có giải pháp',
+  'có những giải pháp',
+  'có các giải pháp',
+  'có biện pháp',
+  'có các biện pháp',
+  'có những biện pháp',
+  'có cơ chế',
+  'có chính sách',
+  'có văn bản',
+  'sẵn sàng',
+  'dứt điểm',
+  'định hướng',
 ]);
 
 /** Single syllables of ACTION_VERBS that too often belong to a noun to open a clause after a comma or `và`. */
@@ -344,6 +357,8 @@ export const ADVERBS = new PhraseSet([
   'quan tâm',
   'chú trọng',
   'ưu tiên',
+  'luôn',
+  'cũng nên',
 ]);
 
 /** Modal cues: `cần`, `phải`, `có trách nhiệm`. */
