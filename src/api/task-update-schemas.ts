@@ -24,6 +24,16 @@ export const NewDeadline = z
   .meta({ id: 'NewDeadline' });
 
 export const NOTE_MAX = 2000;
+export const EVIDENCE_MAX = 10;
+
+/** A link to what reports the progress: a news article, a document (http or https only). */
+export const Evidence = z
+  .object({
+    url: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000),
+    title: z.string().trim().max(300).optional(),
+  })
+  .meta({ id: 'Evidence', description: 'A link to the article or document that reports the progress.' });
+export type Evidence = z.infer<typeof Evidence>;
 export const AUTHOR_MAX = 120;
 
 const RULES_DESCRIPTION =
@@ -39,6 +49,11 @@ export const TaskPatchBody = z
     note: z.string().trim().max(NOTE_MAX).optional(),
     date: IsoDate.meta({ description: 'The day the change takes effect (the completion date when marking done).' }),
     author: z.string().trim().min(1).max(AUTHOR_MAX).meta({ description: 'Who records the change.' }),
+    evidence: z
+      .array(Evidence)
+      .max(EVIDENCE_MAX)
+      .optional()
+      .meta({ description: 'Links to the articles or documents that report the progress (at most 10).' }),
   })
   .meta({
     id: 'TaskPatch',
@@ -74,6 +89,11 @@ export const TaskUpdate = z
     progress: Progress.meta({ description: 'Progress after the update.' }),
     deadlineReason: z.string().nullable(),
     changes: z.array(TaskFieldChange),
+    evidence: z
+      .array(Evidence)
+      .max(EVIDENCE_MAX)
+      .default([])
+      .meta({ description: 'Links to what reports the progress; [] when none (and in entries stored before).' }),
   })
   .meta({ id: 'TaskUpdate' });
 export type TaskUpdate = z.infer<typeof TaskUpdate>;

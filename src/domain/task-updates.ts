@@ -26,6 +26,12 @@ export type FieldChange =
   | { field: 'assignee'; from: string; to: string }
   | { field: 'completedAt'; from: string | null; to: string | null };
 
+/** A link to what reports the progress (a news article, a document); http(s) only, at most 10 per update. */
+export interface EvidenceLink {
+  url: string;
+  title?: string;
+}
+
 /** What a person asks to change. Absent fields stay as they are. */
 export interface TaskChange {
   status?: TaskStatus;
@@ -40,6 +46,8 @@ export interface TaskChange {
   date: string;
   /** Who records the update (a name for now). */
   author: string;
+  /** Links to the articles or documents that report the progress. */
+  evidence?: EvidenceLink[];
 }
 
 /** One entry of a task's history: when, who, the state after it and what changed. */
@@ -59,6 +67,8 @@ export interface TaskUpdateEntry {
   progress: number;
   deadlineReason: string | null;
   changes: FieldChange[];
+  /** Links to what reports the progress (empty when none). */
+  evidence: EvidenceLink[];
 }
 
 /** Machine-readable reasons of the rules below (the API sends them as field-error reasons). */
@@ -202,6 +212,7 @@ export function applyChange(
     progress: next.progress,
     deadlineReason: changesDeadline(task, change) ? (change.deadlineReason?.trim() ?? null) : null,
     changes: diffTracked(task, next),
+    evidence: (change.evidence ?? []).map((e) => ({ ...e })),
   };
   return { task: { ...task, ...next, updatedAt: meta.recordedAt, version }, entry };
 }
@@ -342,6 +353,7 @@ export function historyFromReports(
       progress: next.progress,
       deadlineReason: null,
       changes: diffTracked(state, next),
+      evidence: [],
     };
     state = next;
     return entry;

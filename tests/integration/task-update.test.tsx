@@ -362,10 +362,10 @@ describe('the overview after an update', () => {
     const doneOnTime = () => document.querySelector('[data-kpi="doneOnTime"] .kpi-value')?.textContent ?? '';
     await waitFor(() => expect(doneOnTime()).toMatch(/\d/));
     const before = Number(doneOnTime().replace(/\D/g, ''));
-    await router.navigate({ to: '/tasks/$taskId', params: { taskId: 't-000-09' } });
+    await router.navigate({ to: '/tasks/$taskId', params: { taskId: 't-000-01' } });
     await screen.findByRole('form', { name: 'Ghi nhận cập nhật tiến độ' });
-    // The bridge is open again: its approach roads are still being finished.
-    await fill(user, { status: 'in_progress', progress: '95', note: 'Bổ sung hạng mục đường dẫn.', author: 'A' });
+    // The quarter's report, done on time, is reopened: it leaves the "done on time" tile.
+    await fill(user, { status: 'in_progress', progress: '95', note: 'Bổ sung số liệu theo yêu cầu.', author: 'A' });
     await submit(user);
     await within(form()).findByText(/Đã lưu cập nhật/);
     await router.navigate({ to: '/' });
