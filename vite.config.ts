@@ -1,29 +1,8 @@
 import react from '@vitejs/plugin-react';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-
-/**
- * The production build's Content-Security-Policy, as a <meta> tag so it works on any static host. No inline
- * script is needed (Vite emits module scripts only), so scripts are 'self' alone; style attributes written by
- * React/Recharts go through the CSSOM, which CSP does not restrict, but html-to-image (chart PNG export) inlines
- * styles, hence 'unsafe-inline' for styles only. Images from data:/blob: are the exported PNGs. The API origin is
- * added to connect-src when VITE_API_URL points elsewhere. (frame-ancestors cannot be set from a <meta>: set it as
- * a header on the host, see README.)
- */
-export function contentSecurityPolicy(apiUrl: string | undefined): string {
-  const apiOrigin = apiUrl ? new URL(apiUrl).origin : null;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "worker-src 'self' blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
-}
+import { contentSecurityPolicy } from './server/http/csp';
 
 function cspPlugin(apiUrl: string | undefined): Plugin {
   return {
@@ -41,12 +20,45 @@ function cspPlugin(apiUrl: string | undefined): Plugin {
   };
 }
 
+/** The server build has no use for the mock's service worker script (public/mockServiceWorker.js). */
+function dropMockWorker(): Plugin {
+  return {
+    name: 'directive-tracker-drop-mock-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      delete bundle['mockServiceWorker.js'];
+    },
+    writeBundle(options) {
+      rmSync(join(options.dir ?? 'dist', 'mockServiceWorker.js'), { force: true });
+    },
+  };
+}
+
+/**
+ * Two builds of one app. The default (`vite build`, mode production) is the server build: the API on the same
+ * origin at /api/v1, no mock code, into dist/ (served by `npm start`). `--mode demo` is the static demo on the
+ * in-browser mock API, into dist-demo/ (`npm run demo`). VITE_API_URL, when set, overrides either.
+ */
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const demo = mode === 'demo' || mode === 'development';
+  const apiUrl = process.env.VITE_API_URL ?? env.VITE_API_URL ?? (demo ? '' : '/api/v1');
+  process.env.VITE_API_URL = apiUrl;
   return {
-    plugins: [react(), cspPlugin(env.VITE_API_URL || undefined)],
-    server: { host: '127.0.0.1', port: 5173 },
+    plugins: [react(), cspPlugin(apiUrl || undefined), ...(apiUrl ? [dropMockWorker()] : [])],
+    define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
+    // `npm run dev` runs on the in-browser mock; with VITE_API_URL=/api/v1 it talks to `npm start` on port 3000.
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      proxy: apiUrl.startsWith('/') ? { '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}` } : undefined,
+    },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-    build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+    build: {
+      outDir: mode === 'demo' ? 'dist-demo' : 'dist',
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 1200,
+    },
   };
 });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
-/** Build-time configuration, parsed once. Without VITE_API_URL the app runs on the embedded mock API. */
+/**
+ * Build-time configuration, parsed once. Without VITE_API_URL the app runs on the embedded mock API (the demo
+ * build); `/api/v1` is the server build (the app and the API from one origin); an absolute URL is another server.
+ */
 const Env = z.object({
   VITE_API_URL: z
-    .union([z.url(), z.literal('')])
+    .union([z.url(), z.string().regex(/^\/[^/]/, 'a path on this origin, e.g. /api/v1'), z.literal('')])
     .optional()
     .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
 });

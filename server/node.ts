@@ -1,0 +1,143 @@
+/**
+ * The server process: configuration from the environment, the database (SQLite by default, PostgreSQL by URL),
+ * migrated and loaded with the sample data on first start, the API at /api/v1 and the built app from STATIC_DIR,
+ * on one origin. SIGTERM and SIGINT finish the requests in flight, then close the database.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { todayInVietnam } from '../src/domain/dates';
+import { createApp } from './app';
+import { ConfigError, parseConfig, type ServerConfig } from './config';
+import { securityHeaders } from './http/csp';
+import { loadLocalities } from './localities';
+import { sampleData } from './sample';
+import { openSqlStore, type SqlStore } from './store/sql';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Opens the configured database, migrates it, and loads the sample data when it is empty and asked to. */
+export async function openConfiguredStore(config: ServerConfig, log: (msg: string) => void): Promise<SqlStore> {
+  const localities = loadLocalities();
+  if (config.DATABASE_URL.startsWith('file:')) {
+    const path = config.DATABASE_URL.slice('file:'.length);
+    if (path && !path.startsWith(':memory:')) mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  const store = await openSqlStore({ url: config.DATABASE_URL, localities, log });
+  if (config.SAMPLE_DATA === '1' && (await store.isEmpty())) {
+    const data = sampleData(localities, 'sample', config.TODAY);
+    await store.importData(data);
+    log(`loaded the sample data: ${data.articles.length} articles, ${data.tasks.length} tasks`);
+  }
+  return store;
+}
+
+/** The whole site: security headers, the API, the built app with a fallback to index.html for client routes. */
+export function createSite(store: SqlStore, config: ServerConfig) {
+  const localities = loadLocalities();
+  const api = createApp({
+    store,
+    localities,
+    today: config.TODAY ? () => config.TODAY as string : () => todayInVietnam(),
+    version: VERSION,
+  });
+  const site = new Hono();
+  const headers = securityHeaders();
+  site.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  });
+  site.use('/api/*', compress());
+  site.route('/', api);
+
+  const staticDir = resolve(ROOT, config.STATIC_DIR);
+  const indexHtml = join(staticDir, 'index.html');
+  // Hashed assets never change: cache them for a year. Everything else is revalidated.
+  site.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  site.use('*', serveStatic({ root: staticDir, precompressed: true }));
+  site.get('*', (c) => {
+    if (!existsSync(indexHtml)) {
+      return c.text(`The app is not built: run \`npm run build\` (looked for ${indexHtml}).`, 503);
+    }
+    return c.html(readFileSync(indexHtml, 'utf8'), 200, { 'Cache-Control': 'no-cache' });
+  });
+  return site;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  store: SqlStore;
+  /** Stops accepting, finishes requests in flight (up to the grace period), closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  env: Record<string, string | undefined> = process.env,
+  log: (msg: string) => void = (m) => console.log(m),
+): Promise<RunningServer> {
+  const config = parseConfig(env);
+  const store = await openConfiguredStore(config, log);
+  const site = createSite(store, config);
+  const server = await new Promise<Server>((ready) => {
+    const s = serve({ fetch: site.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s as Server));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const finished = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const grace = new Promise<void>((done) => setTimeout(done, config.SHUTDOWN_GRACE_SECONDS * 1000).unref());
+      await Promise.race([finished, grace]);
+      server.closeAllConnections();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { url, server, store, close };
+}
+
+async function main() {
+  let running: RunningServer;
+  try {
+    running = await startServer();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const health = (await running.store.counts()) as { tasks: number; articles: number };
+  console.log(
+    `Directive Tracker on ${running.url} (${running.store.kind}; ${health.tasks} tasks, ${health.articles} articles)`,
+  );
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: finishing requests in flight, then closing the database`);
+      running.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void main();
+}

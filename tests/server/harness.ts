@@ -1,0 +1,122 @@
+/**
+ * One HTTP application over each store: memory, SQLite (in memory) and, when TEST_DATABASE_URL names a
+ * PostgreSQL server, PostgreSQL (a fresh database per harness, dropped on close). CI sets REQUIRE_POSTGRES=1, so a
+ * missing server fails the run instead of silently testing less.
+ */
+import pg from 'pg';
+import { createApp } from '../../server/app';
+import { loadLocalities } from '../../server/localities';
+import { sampleData } from '../../server/sample';
+import { createMemoryStore } from '../../server/store/memory';
+import { addArticle, createDb, replaceTask } from '../../server/store/memory-db';
+import { openSqlStore } from '../../server/store/sql';
+import type { Store, StoreKind } from '../../server/store/types';
+import type { StoredTask } from '../../src/api/schemas';
+
+/** The date of evaluation in these tests, so timeliness is stable. */
+export const TEST_TODAY = '2026-11-26';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+if (!PG_URL && process.env.REQUIRE_POSTGRES === '1') {
+  throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL suites cannot run.');
+}
+export const STORE_KINDS: StoreKind[] = ['memory', 'sqlite', ...(PG_URL ? (['postgres'] as const) : [])];
+
+export interface Harness {
+  kind: StoreKind;
+  store: Store;
+  /** The app's fetch, with paths relative to /api/v1. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  addTasks(tasks: StoredTask[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A task with plausible defaults, for tests that add their own. */
+export function makeTask(overrides: Partial<StoredTask> & Pick<StoredTask, 'id'>): StoredTask {
+  return {
+    title: `Nhiệm vụ thử ${overrides.id}`,
+    description: '',
+    articleId: null,
+    quote: null,
+    issuer: 'UBND tỉnh',
+    assignee: 'UBND xã',
+    localityCodes: [],
+    category: 'economy',
+    flagship: false,
+    deadline: null,
+    status: 'in_progress',
+    progress: 10,
+    completedAt: null,
+    createdAt: '2025-09-01T08:00:00+07:00',
+    updatedAt: '2025-09-01T08:00:00+07:00',
+    version: 1,
+    ...overrides,
+  };
+}
+
+let databases = 0;
+/** A fresh PostgreSQL database on the test server; returns its URL and how to drop it. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!PG_URL) throw new Error('TEST_DATABASE_URL is not set');
+  databases += 1;
+  const name = `dt_t_${process.pid}_${Date.now().toString(36)}_${databases}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function openHarness(kind: StoreKind, options: { sample?: boolean } = {}): Promise<Harness> {
+  const localities = loadLocalities();
+  const sample = options.sample ?? true;
+  let store: Store;
+  let addTasks: (tasks: StoredTask[]) => Promise<void>;
+  let cleanup = async () => {};
+  if (kind === 'memory') {
+    const db = createDb({ localities, today: TEST_TODAY });
+    if (!sample) {
+      db.articles.clear();
+      db.tasks.clear();
+      db.rows.length = 0;
+      db.updates.clear();
+    }
+    store = createMemoryStore(() => db);
+    addTasks = async (tasks) => {
+      for (const t of tasks) replaceTask(db, t);
+    };
+    void addArticle;
+  } else {
+    let url = 'file::memory:';
+    if (kind === 'postgres') {
+      const fresh = await freshPostgresDatabase();
+      url = fresh.url;
+      cleanup = fresh.drop;
+    }
+    const sql = await openSqlStore({ url, localities });
+    if (sample) await sql.importData(sampleData(localities, 'sample', TEST_TODAY));
+    store = sql;
+    addTasks = (tasks) => sql.importData({ articles: [], tasks, updates: [] });
+  }
+  const app = createApp({ store, localities, today: () => TEST_TODAY, version: 'test' });
+  return {
+    kind,
+    store,
+    request: async (path, init) => app.fetch(new Request(`http://test.local/api/v1${path}`, init)),
+    addTasks,
+    async close() {
+      await store.close();
+      await cleanup();
+    },
+  };
+}
