@@ -9,7 +9,6 @@ import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
 import { createMemoryStore } from '../../server/store/memory';
 import { addArticle, createDb, replaceTask } from '../../server/store/memory-db';
-import { openSqlStore } from '../../server/store/sql';
 import type { Store, StoreKind } from '../../server/store/types';
 import type { StoredTask } from '../../src/api/schemas';
 
@@ -103,6 +102,7 @@ export async function openHarness(kind: StoreKind, options: { sample?: boolean }
       url = fresh.url;
       cleanup = fresh.drop;
     }
+    const { openSqlStore } = await import('../../server/store/sql');
     const sql = await openSqlStore({ url, localities });
     if (sample) await sql.importData(sampleData(localities, 'sample', TEST_TODAY));
     store = sql;
