@@ -4,15 +4,17 @@
  * to `app.fetch`, over the memory store).
  */
 import { Hono } from 'hono';
-import type { Health } from '../src/api/health-schemas';
+import { type Health, HealthQuery } from '../src/api/health-schemas';
 import openapi from '../src/api/openapi.json';
 import { UnknownLocalityError } from '../src/domain/task-query';
 import type { AppDeps } from './context';
-import { PROBLEMS, problem } from './http/problem';
+import { idempotency } from './http/idempotency';
+import { PROBLEMS, problem, queryObject, validationProblem } from './http/problem';
 import { articleRoutes } from './routes/articles';
 import { localityRoutes } from './routes/localities';
 import { statsRoutes } from './routes/stats';
 import { taskRoutes } from './routes/tasks';
+import { StoreUnavailableError } from './store/types';
 
 export type { AppDeps } from './context';
 
@@ -50,6 +52,9 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  // A retried write (same Idempotency-Key) gets its first answer again and is never applied twice.
+  app.use('*', idempotency(store));
+
   app.route('/tasks', taskRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', articleRoutes(deps));
@@ -57,13 +62,24 @@ export function createApp(deps: AppDeps) {
 
   app.get('/openapi.json', (c) => c.json(openapi));
   app.get('/health', async (c) => {
-    const body: Health = {
-      status: 'ok',
-      database: store.kind,
-      version: deps.version,
-      dataVersion: await store.dataVersion(),
-    };
-    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    const url = new URL(c.req.url);
+    const parsed = HealthQuery.safeParse(queryObject(url));
+    if (!parsed.success) return validationProblem(parsed.error, url.pathname);
+    try {
+      const dataVersion = await store.dataVersion();
+      if (parsed.data.check === 'database') await store.counts();
+      const body: Health = { status: 'ok', database: store.kind, version: deps.version, dataVersion };
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    } catch (error) {
+      console.error('health check:', error);
+      return problem({
+        type: `${PROBLEMS}/unavailable`,
+        title: 'Database unavailable',
+        status: 503,
+        detail: 'The server cannot reach its database.',
+        instance: url.pathname,
+      });
+    }
   });
 
   app.notFound((c) =>
@@ -86,6 +102,15 @@ export function createApp(deps: AppDeps) {
         detail: `locality: ${error.message}`,
         instance,
         errors: [{ name: 'locality', reason: error.message }],
+      });
+    }
+    if (error instanceof StoreUnavailableError) {
+      return problem({
+        type: `${PROBLEMS}/not-stored`,
+        title: 'Not stored',
+        status: 503,
+        detail: `Nothing was saved: ${error.message} Keep your input and try again.`,
+        instance,
       });
     }
     console.error(`${c.req.method} ${instance}:`, error);

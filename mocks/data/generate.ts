@@ -73,6 +73,8 @@ const FIRST_DATE = '2021-01-04';
 export interface GenerateOptions {
   count: number;
   seed?: number;
+  /** Numbers the tasks from offset + 1 (ids g-000001…), so batches and later additions never collide. */
+  offset?: number;
   /** The date of evaluation; no task is created or completed after it. */
   today: string;
   /** Pre-2025 unit codes (districts and communes) for tasks assigned before the reform. */
@@ -89,11 +91,17 @@ function quarterText(date: string): { text: string; date: string } {
 }
 
 export function generateTasks(opts: GenerateOptions): StoredTask[] {
-  const rnd = createRandom(opts.seed ?? 20220322);
+  return [...iterateTasks(opts)];
+}
+
+/** The same tasks one at a time, so millions can be written in batches without holding them all. */
+export function* iterateTasks(opts: GenerateOptions): Generator<StoredTask> {
+  const offset = opts.offset ?? 0;
+  const rnd = createRandom((opts.seed ?? 20220322) + offset);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const span = Math.max(1, daysBetween(FIRST_DATE, opts.today));
-  const tasks: StoredTask[] = [];
-  for (let i = 0; i < opts.count; i += 1) {
+  for (let n = 0; n < opts.count; n += 1) {
+    const i = offset + n;
     const category = pick(CATEGORIES);
     const created = addDays(FIRST_DATE, Math.floor(rnd() * span));
     const pre = created < REFORM_DATE;
@@ -129,7 +137,7 @@ export function generateTasks(opts: GenerateOptions): StoredTask[] {
     }
     const updated = completedAt ?? addDays(created, Math.floor(rnd() * Math.max(1, age)));
     const work = pick(WORKS[category]);
-    tasks.push({
+    yield {
       id: `g-${String(i + 1).padStart(6, '0')}`,
       title: `${work} (${String(i + 1).padStart(6, '0')})`,
       description: `Nhiệm vụ tổng hợp sinh tự động để thử tải: ${work.toLowerCase()}.`,
@@ -147,7 +155,6 @@ export function generateTasks(opts: GenerateOptions): StoredTask[] {
       createdAt: `${created}T08:00:00+07:00`,
       updatedAt: `${updated}T16:30:00+07:00`,
       version: 1,
-    });
+    };
   }
-  return tasks;
 }

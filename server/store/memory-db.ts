@@ -91,7 +91,7 @@ function sampleTasks(def: SampleArticleDef): { tasks: StoredTask[]; updates: Tas
 }
 
 /** Every unit code a synthetic task may be filed under: pre-2025 districts and communes, post-2025 communes. */
-function codePools(localities: LocalityIndex): { preCodes: string[]; postCodes: string[] } {
+export function codePools(localities: LocalityIndex): { preCodes: string[]; postCodes: string[] } {
   const preCodes: string[] = [];
   for (const province of localities.children(null, 'pre2025')) {
     for (const district of localities.children(province.code, 'pre2025')) {

@@ -12,3 +12,10 @@ export const Health = z
   })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+export const HealthQuery = z.object({
+  check: z
+    .enum(['database'])
+    .optional()
+    .meta({ description: 'database: also run a query on the database (a deeper, slower check).' }),
+});

@@ -13,6 +13,7 @@ import {
 } from './article-import-schemas';
 import { CompareResult } from './compare-schemas';
 import { Facets } from './facets-schemas';
+import { Health, HealthQuery } from './health-schemas';
 import {
   Article,
   ArticleListQuery,
@@ -77,6 +78,18 @@ export function buildOpenApiDocument() {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/api/v1' }],
+    // The session cookie of a signed-in user; an empty requirement marks what a deployment may open to anyone.
+    components: {
+      securitySchemes: {
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'dt_session',
+          description: 'The session cookie set by signing in (HttpOnly, SameSite=Lax).',
+        },
+      },
+    },
+    security: [{ cookieAuth: [] }, {}],
     paths: {
       '/tasks': {
         get: {
@@ -193,6 +206,19 @@ export function buildOpenApiDocument() {
           operationId: 'getArticle',
           requestParams: { path: idParam },
           responses: { ...ok('The article', Article), ...notFoundResponse },
+        },
+      },
+      '/health': {
+        get: {
+          summary: 'The server is up and reaches its database',
+          operationId: 'getHealth',
+          security: [{}],
+          requestParams: { query: HealthQuery },
+          responses: {
+            ...ok('Up', Health),
+            ...problemResponses,
+            '503': problem('The database cannot be reached.'),
+          },
         },
       },
       '/localities': {

@@ -254,7 +254,14 @@ export const LocalityListQuery = z.object({
 export const LocalityList = z.object({ era: Era, items: z.array(Locality) }).meta({ id: 'LocalityList' });
 export type LocalityList = z.infer<typeof LocalityList>;
 
-export const TimelinessCounts = z.record(Timeliness, z.int().nonnegative());
+/** One count per timeliness, every key present (an object, not a record: OpenAPI then names each property). */
+export const TimelinessCounts = z
+  .object(
+    Object.fromEntries(TIMELINESS.map((t) => [t, z.int().nonnegative()])) as {
+      [K in Timeliness]: z.ZodInt;
+    },
+  )
+  .meta({ id: 'TimelinessCounts' });
 export type TimelinessCounts = z.infer<typeof TimelinessCounts>;
 
 export const LocalityBucket = z
@@ -272,7 +279,13 @@ export const Stats = z
     asOf: IsoDate.meta({ description: 'The date timeliness was evaluated at.' }),
     total: z.int().nonnegative(),
     byTimeliness: TimelinessCounts,
-    byStatus: z.record(TaskStatus, z.int().nonnegative()),
+    byStatus: z
+      .object(
+        Object.fromEntries(TASK_STATUSES.map((s) => [s, z.int().nonnegative()])) as {
+          [K in TaskStatus]: z.ZodInt;
+        },
+      )
+      .meta({ id: 'StatusCounts' }),
     byLocality: z.object({
       era: Era,
       parent: Locality.nullable().meta({
