@@ -216,11 +216,16 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
-export function createAppRouter(options: { history?: RouterHistory } = {}) {
+/**
+ * `scroll: false` turns off both scroll restoration and the scroll to the top after a navigation (a function that
+ * returns false skips the router's whole scroll step). It is for jsdom (tests/render.tsx), which has no layout and
+ * cannot scroll; the browser and the end-to-end tests keep scrolling on.
+ */
+export function createAppRouter({ scroll = true, ...options }: { history?: RouterHistory; scroll?: boolean } = {}) {
   return createRouter({
     routeTree,
     defaultPreload: 'intent',
-    scrollRestoration: true,
+    scrollRestoration: scroll ? true : () => false,
     // Filter params as plain repeated values (`status=done&status=paused`), like the API's query (src/app/search.ts).
     parseSearch,
     stringifySearch,
