@@ -1,6 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+/**
+ * How a project reaches the app: `preview` uses the config's baseURL (the demo build on the in-browser mock);
+ * `server` starts the real server (server/node.ts on a fresh in-memory SQLite database, sample data loaded) for
+ * each test, so tests that write never see each other's data, exactly as fresh browser profiles on the demo.
+ */
+export type AppMode = 'preview' | 'server';
+
+interface StartedServer {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts the server build on a free port and resolves once it listens. */
+export async function startAppServer(env: Record<string, string> = {}): Promise<StartedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Directive Tracker on (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}) before listening:\n${output}`));
+    });
+  });
+  return { url, child };
+}
+
+export async function stopAppServer(server: StartedServer): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((done) => server.child.once('exit', done));
+  server.child.kill('SIGTERM');
+  await exited;
+}
 
 /** Set by the overview once its charts are first drawn with data (src/features/dashboard/components/overview-page.tsx). */
 export const CHARTS_DRAWN_MARK = 'dt:charts-drawn';
@@ -15,7 +62,17 @@ export const VIEWPORTS = [
  * Playwright's `test`, plus an automatic check that the page threw no uncaught error and logged no console error
  * during the test (a failing test lists them).
  */
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; appMode: AppMode }>({
+  appMode: ['preview', { option: true }],
+  baseURL: async ({ baseURL, appMode }, use) => {
+    if (appMode !== 'server') {
+      await use(baseURL);
+      return;
+    }
+    const server = await startAppServer();
+    await use(server.url);
+    await stopAppServer(server);
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -95,7 +152,7 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
 /** Saves a full-page screenshot to artifacts/screenshots/<name>.png and attaches it to the test's report. */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const root = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
-  const dir = path.join(root, 'artifacts', 'screenshots');
+  const dir = path.join(root, 'artifacts', 'screenshots', testInfo.project.name);
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });

@@ -102,9 +102,9 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     expect(await doneOnTimeShown(page)).toBe(shownBefore - 1);
   });
 
-  test('a corrupted store is detected: the person is told, the sample data is restored, nothing crashes', async ({
-    page,
-  }) => {
+  test('a corrupted store is detected: the person is told, the sample data is restored, nothing crashes', {
+    tag: '@demo',
+  }, async ({ page }) => {
     await openTask(page);
     await recordUpdate(page, { status: 'in_progress', progress: '95', note: NOTE, author: 'A' });
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu cập nhật' })).toBeVisible();
@@ -125,7 +125,7 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     await expect(page.getByText('Dữ liệu lưu trong trình duyệt bị hỏng')).toHaveCount(0);
   });
 
-  test('a store written by an older version is detected too, in English', async ({ page }) => {
+  test('a store written by an older version is detected too, in English', { tag: '@demo' }, async ({ page }) => {
     await openOverview(page);
     await writeStore(page, { schemaVersion: 0, edits: [] });
     await page.getByRole('button', { name: /^EN\b/ }).click();
@@ -162,7 +162,7 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     await expect(entries.nth(1)).toContainText('Tab A');
   });
 
-  test('“reset sample data” in the settings forgets every edit', async ({ page }) => {
+  test('“reset sample data” in the settings forgets every edit', { tag: '@demo' }, async ({ page }) => {
     await openTask(page);
     await recordUpdate(page, { status: 'in_progress', progress: '95', note: NOTE, author: 'A' });
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu cập nhật' })).toBeVisible();
