@@ -498,7 +498,8 @@ async function main() {
   const appOutput = outputsOf(
     await build({
       root: ROOT,
-      mode: 'production',
+      // The demo build (the in-browser mock API); vite.config.ts makes the default build the server's.
+      mode: 'demo',
       logLevel: 'warn',
       plugins: [captureTarget],
       build: { outDir: DIST, emptyOutDir: true },
