@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './server/http/csp';
+import { contentSecurityPolicy } from './server/http/csp.ts';
 
 function cspPlugin(apiUrl: string | undefined): Plugin {
   return {
