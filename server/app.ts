@@ -8,9 +8,12 @@ import { type Health, HealthQuery } from '../src/api/health-schemas';
 import openapi from '../src/api/openapi.json';
 import { UnknownLocalityError } from '../src/domain/task-query';
 import type { AppDeps } from './context';
+import { createChangeFeed } from './events/feed';
+import { publishWrites } from './events/publish';
 import { idempotency } from './http/idempotency';
 import { PROBLEMS, problem, queryObject, validationProblem } from './http/problem';
 import { articleRoutes } from './routes/articles';
+import { eventRoutes } from './routes/events';
 import { localityRoutes } from './routes/localities';
 import { statsRoutes } from './routes/stats';
 import { taskRoutes } from './routes/tasks';
@@ -33,7 +36,11 @@ function shortHash(text: string): string {
 
 export function createApp(deps: AppDeps) {
   const { store, today } = deps;
+  const feed = deps.feed ?? createChangeFeed();
   const app = new Hono().basePath('/api/v1');
+
+  // Every successful write is published to the event streams (GET /events) once the route has committed it.
+  app.use('*', publishWrites(feed, store));
 
   // Conditional reads: the tag is the data version, the date of evaluation and the request; it is read before
   // the answer is computed, so a write meanwhile can only make the next tag differ (never a stale 304).
@@ -55,6 +62,7 @@ export function createApp(deps: AppDeps) {
   // A retried write (same Idempotency-Key) gets its first answer again and is never applied twice.
   app.use('*', idempotency(store));
 
+  app.route('/', eventRoutes(deps, feed));
   app.route('/tasks', taskRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', articleRoutes(deps));

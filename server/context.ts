@@ -2,6 +2,7 @@
 import type { Era, Locality, TaskFilters } from '../src/api/schemas';
 import type { LocalityIndex } from '../src/domain/localities';
 import { resolveFilterLocalities } from '../src/domain/task-query';
+import type { ChangeFeed } from './events/feed';
 import type { Breakdown, Store } from './store/types';
 
 export interface AppDeps {
@@ -11,6 +12,11 @@ export interface AppDeps {
   today: () => string;
   /** Version of the application, reported by /health. */
   version: string;
+  /**
+   * Where writes are published and event streams listen (server/events/feed.ts). Optional: without it the app
+   * makes its own in-process feed; pass one to share it with a bridge (several processes) or other tabs (demo).
+   */
+  feed?: ChangeFeed;
 }
 
 /** Label of the bucket for tasks filed above the listed units or across several of them. */

@@ -1,0 +1,419 @@
+/**
+ * Live screens: the server's change stream (`GET /events`, Server-Sent Events) turned into cache invalidations.
+ *
+ * One client per page (`useLiveUpdates`, mounted once in the app): an EventSource that reconnects by itself with
+ * backoff and resumes with the id of the last event it saw (the server then sends what was missed, or "reload").
+ * Each change invalidates exactly the queries it can affect, decided from the query-key factories: every list and
+ * aggregate, and the detail and history of the changed tasks and articles only — never another task's page. The
+ * figures on screen stay until the new ones arrive (invalidation refetches in the background; lists and charts
+ * keep their previous data). Bursts are coalesced into one refetch.
+ *
+ * Where events cannot flow (a proxy that buffers them, an endpoint that fails), it falls back to polling: the active
+ * queries are revalidated every 15 s; the server answers 304 to an unchanged one (its reads carry a weak ETag and
+ * `Cache-Control: no-cache`, so the browser's HTTP cache sends `If-None-Match` by itself).
+ *
+ * The status (live, reconnecting, polling; when the stream went down; the last change) is a tiny external store
+ * that screens read with `useLiveStatus()` (the presentation's freshness line and stale marker).
+ */
+import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { z } from 'zod';
+import { articlesQueries } from './articles';
+import { config } from './config';
+import { mockSettingsQueries } from './mock-settings';
+import { taskUpdatesQueries } from './task-updates';
+import { tasksQueries } from './tasks';
+
+/** A change as the server sends it (server/events/feed.ts `Change`). */
+export const LiveChange = z.object({
+  id: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+  at: z.string(),
+  all: z.boolean(),
+  tasks: z.array(z.string()),
+  articles: z.array(z.string()),
+  titles: z.array(z.string()),
+  origin: z.string(),
+});
+export type LiveChange = z.infer<typeof LiveChange>;
+
+/** The first event of every stream. */
+export const LiveHello = z.object({
+  id: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+  at: z.string(),
+  resumed: z.boolean(),
+});
+
+/** What a burst of changes touched, merged. */
+export interface ChangeSummary {
+  all: boolean;
+  tasks: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
+  titles: readonly string[];
+}
+
+/** When a change was applied to the screen (the refetch it caused has finished). */
+export interface AppliedChange extends ChangeSummary {
+  /** Increases with every applied change (React keys, effects). */
+  seq: number;
+  at: number;
+}
+
+export interface LiveStatus {
+  /** off: no stream on this page (no EventSource, or disabled). */
+  mode: 'off' | 'connecting' | 'live' | 'down';
+  /** Polling instead of (or while waiting for) the stream. */
+  polling: boolean;
+  /** Since when no stream has been open (ms since epoch); null while live or before the first try. */
+  downSince: number | null;
+  /** The last successful poll (ms). */
+  lastPollOkAt: number | null;
+  /** Consecutive failed connection attempts. */
+  failures: number;
+  lastChange: AppliedChange | null;
+}
+
+const INITIAL: LiveStatus = {
+  mode: 'off',
+  polling: false,
+  downSince: null,
+  lastPollOkAt: null,
+  failures: 0,
+  lastChange: null,
+};
+
+let status: LiveStatus = INITIAL;
+const listeners = new Set<() => void>();
+
+function setStatus(patch: Partial<LiveStatus>) {
+  status = { ...status, ...patch };
+  for (const l of [...listeners]) l();
+}
+
+export const liveStatusStore = {
+  get: () => status,
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+  /** Back to the start (tests). */
+  reset() {
+    status = INITIAL;
+    for (const l of [...listeners]) l();
+  },
+};
+
+export function useLiveStatus(): LiveStatus {
+  return useSyncExternalStore(liveStatusStore.subscribe, liveStatusStore.get, liveStatusStore.get);
+}
+
+/**
+ * True when changes may be happening that this screen cannot hear: the stream has been down for longer than a
+ * blip, and no poll has succeeded recently either.
+ */
+export function isLiveStale(s: LiveStatus, now: number, graceMs = 3000, pollMs = POLL_MS): boolean {
+  if (s.mode === 'off' || s.mode === 'live') return false;
+  if (s.downSince === null || now - s.downSince < graceMs) return false;
+  return !(s.polling && s.lastPollOkAt !== null && now - s.lastPollOkAt < pollMs * 2);
+}
+
+const TASK_DETAIL = tasksQueries.detail('').queryKey.slice(0, -1);
+const TASK_HISTORY = taskUpdatesQueries.all();
+const ARTICLE_DETAIL = articlesQueries.detail('').queryKey.slice(0, -1);
+const TASKS = tasksQueries.all()[0];
+const ARTICLES = articlesQueries.all()[0];
+const MOCK_SETTINGS = mockSettingsQueries.all()[0];
+
+const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((p, i) => key[i] === p);
+
+/**
+ * Whether a query (by its key) can be affected by a change. A change to tasks affects every list and aggregate
+ * (a task moves between timeliness classes, localities, facets, pages), the recent updates, the article lists
+ * (filtered by their tasks), and the detail and history of those tasks only; an article's, its detail only.
+ */
+export function isAffected(change: ChangeSummary, key: readonly unknown[]): boolean {
+  const root = key[0];
+  if (root === MOCK_SETTINGS) return false;
+  if (change.all) return true;
+  if (root === TASKS) {
+    if (startsWith(key, TASK_DETAIL) || startsWith(key, TASK_HISTORY)) return change.tasks.has(String(key[2]));
+    return true;
+  }
+  if (root === ARTICLES) {
+    if (startsWith(key, ARTICLE_DETAIL)) return change.articles.has(String(key[2]));
+    return true;
+  }
+  // Statistics, comparisons, facets, and anything else derived from the tasks.
+  return true;
+}
+
+export interface LiveClientOptions {
+  queryClient: QueryClient;
+  /** The stream's URL (default: the API base + /events). */
+  url?: string;
+  EventSource?: typeof EventSource;
+  /** Polling interval when the stream cannot be used. */
+  pollMs?: number;
+  /** An open stream that has not said hello by then is taken as buffered by a proxy. */
+  helloTimeoutMs?: number;
+  /** Failed connections in a row before polling starts (the stream keeps being retried). */
+  failuresBeforePolling?: number;
+  maxBackoffMs?: number;
+  /** A burst of changes within this long is one refetch. */
+  coalesceMs?: number;
+  /** Before the queries of a change are refetched (a highlighter takes its snapshot here). */
+  onBeforeApply?: (change: ChangeSummary) => void;
+  /** After they were refetched (and the new figures are in the cache). */
+  onApplied?: (change: AppliedChange) => void;
+  now?: () => number;
+}
+
+export const POLL_MS = 15_000;
+
+export interface LiveClient {
+  start(): void;
+  stop(): void;
+  /** Applies one change as if it came from the stream (tests, the heap benchmark). */
+  receive(change: LiveChange): void;
+  /** Resolves when every change received so far has been applied. */
+  settled(): Promise<void>;
+}
+
+export function eventsUrl(): string {
+  const base =
+    config.apiBaseUrl.startsWith('/') && typeof location !== 'undefined'
+      ? `${location.origin}${config.apiBaseUrl}`
+      : config.apiBaseUrl;
+  return `${base}/events`;
+}
+
+export function createLiveClient(options: LiveClientOptions): LiveClient {
+  const { queryClient } = options;
+  const ES = options.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
+  const pollMs = options.pollMs ?? POLL_MS;
+  const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+  const failuresBeforePolling = options.failuresBeforePolling ?? 3;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const coalesceMs = options.coalesceMs ?? 100;
+  const now = options.now ?? Date.now;
+  const url = options.url ?? eventsUrl();
+
+  let source: EventSource | null = null;
+  let lastId: number | null = null;
+  let running = false;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let helloTimer: ReturnType<typeof setTimeout> | null = null;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let connectedAt = 0;
+  let seq = 0;
+
+  // The burst being collected.
+  let pendingAll = false;
+  const pendingTasks = new Set<string>();
+  const pendingArticles = new Set<string>();
+  let pendingTitles: string[] = [];
+  let applying: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    flushTimer = null;
+    const change: ChangeSummary = {
+      all: pendingAll,
+      tasks: new Set(pendingTasks),
+      articles: new Set(pendingArticles),
+      titles: pendingTitles,
+    };
+    pendingAll = false;
+    pendingTasks.clear();
+    pendingArticles.clear();
+    pendingTitles = [];
+    applying = applying.then(async () => {
+      options.onBeforeApply?.(change);
+      await queryClient.invalidateQueries({ predicate: (q: Query) => isAffected(change, q.queryKey) });
+      seq += 1;
+      const applied: AppliedChange = { ...change, seq, at: now() };
+      setStatus({ lastChange: applied });
+      options.onApplied?.(applied);
+    });
+  };
+
+  const merge = (change: Pick<LiveChange, 'all' | 'tasks' | 'articles' | 'titles'>) => {
+    pendingAll ||= change.all;
+    for (const id of change.tasks) pendingTasks.add(id);
+    for (const id of change.articles) pendingArticles.add(id);
+    for (const t of change.titles) if (pendingTitles.length < 3 && !pendingTitles.includes(t)) pendingTitles.push(t);
+    flushTimer ??= setTimeout(flush, coalesceMs);
+  };
+  const everything = () => merge({ all: true, tasks: [], articles: [], titles: [] });
+
+  const clearTimer = (t: ReturnType<typeof setTimeout> | null) => {
+    if (t) clearTimeout(t);
+    return null;
+  };
+
+  const poll = async () => {
+    try {
+      await queryClient.invalidateQueries(
+        { predicate: (q: Query) => q.queryKey[0] !== MOCK_SETTINGS },
+        { throwOnError: true },
+      );
+      setStatus({ lastPollOkAt: now() });
+    } catch {
+      // The figures stay; the screen's own error handling and the stale marker tell.
+    }
+  };
+  const startPolling = () => {
+    if (pollTimer || !running) return;
+    pollTimer = setInterval(() => void poll(), pollMs);
+    setStatus({ polling: true });
+  };
+  const stopPolling = () => {
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = null;
+    if (status.polling) setStatus({ polling: false });
+  };
+
+  const closeSource = () => {
+    helloTimer = clearTimer(helloTimer);
+    if (source) {
+      source.onopen = null;
+      source.onerror = null;
+      source.close();
+    }
+    source = null;
+  };
+
+  const fail = () => {
+    closeSource();
+    if (!running) return;
+    const failures = status.failures + 1;
+    setStatus({ mode: 'down', failures, downSince: status.downSince ?? now() });
+    if (failures >= failuresBeforePolling) startPolling();
+    const base = Math.min(maxBackoffMs, 1000 * 2 ** Math.min(failures - 1, 10));
+    const delay = base * (0.8 + Math.random() * 0.4);
+    reconnectTimer = clearTimer(reconnectTimer);
+    reconnectTimer = setTimeout(connect, delay);
+  };
+
+  const onHello = (event: MessageEvent<string>) => {
+    const parsed = LiveHello.safeParse(JSON.parse(event.data));
+    if (!parsed.success) return;
+    helloTimer = clearTimer(helloTimer);
+    const hadId = lastId !== null;
+    const wasDown = status.mode === 'down';
+    lastId = parsed.data.id;
+    setStatus({ mode: 'live', failures: 0, downSince: null });
+    stopPolling();
+    if (!hadId && wasDown) {
+      // Never heard from the stream before: what changed while it was down is unknown.
+      everything();
+    } else if (!hadId) {
+      // The first connection: anything read before we listened may have changed meanwhile.
+      const before = connectedAt;
+      void queryClient.invalidateQueries({
+        predicate: (q: Query) =>
+          q.queryKey[0] !== MOCK_SETTINGS && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,
+      });
+    }
+  };
+
+  const onChange = (event: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    const parsed = LiveChange.safeParse(data);
+    if (!parsed.success) return;
+    lastId = parsed.data.id;
+    merge(parsed.data);
+  };
+
+  const onReload = (event: MessageEvent<string>) => {
+    const id = Number(event.lastEventId);
+    if (Number.isFinite(id)) lastId = id;
+    everything();
+  };
+
+  function connect() {
+    reconnectTimer = null;
+    if (!running || !ES) return;
+    closeSource();
+    if (status.mode !== 'down') setStatus({ mode: 'connecting' });
+    const target = lastId === null ? url : `${url}${url.includes('?') ? '&' : '?'}lastEventId=${lastId}`;
+    connectedAt = now();
+    let es: EventSource;
+    try {
+      es = new ES(target);
+    } catch {
+      fail();
+      return;
+    }
+    source = es;
+    es.addEventListener('hello', onHello as EventListener);
+    es.addEventListener('change', onChange as EventListener);
+    es.addEventListener('reload', onReload as EventListener);
+    // The browser would reconnect by itself, without backoff: every error closes it and schedules our own.
+    es.onerror = () => fail();
+    helloTimer = setTimeout(() => {
+      // Open (or pending) without a hello: something between us buffers the stream. Poll meanwhile.
+      startPolling();
+      fail();
+    }, helloTimeoutMs);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      if (!ES) {
+        setStatus({ mode: 'off' });
+        return;
+      }
+      connect();
+    },
+    stop() {
+      running = false;
+      closeSource();
+      reconnectTimer = clearTimer(reconnectTimer);
+      flushTimer = clearTimer(flushTimer);
+      stopPolling();
+      setStatus({ mode: 'off', downSince: null, failures: 0 });
+    },
+    receive(change) {
+      lastId = change.id;
+      merge(change);
+    },
+    async settled() {
+      if (flushTimer) {
+        flushTimer = clearTimer(flushTimer);
+        flush();
+      }
+      await applying;
+    },
+  };
+}
+
+export interface UseLiveUpdatesOptions {
+  enabled?: boolean;
+  onBeforeApply?: (change: ChangeSummary) => void;
+  onApplied?: (change: AppliedChange) => void;
+}
+
+/**
+ * Connects this page to the change stream for as long as the component lives (mount it once, in the app's
+ * providers). Does nothing where the environment has no EventSource (jsdom tests).
+ */
+export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: UseLiveUpdatesOptions = {}) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const client = createLiveClient({ queryClient, onBeforeApply, onApplied });
+    client.start();
+    return () => client.stop();
+  }, [queryClient, enabled, onBeforeApply, onApplied]);
+}
