@@ -1,9 +1,11 @@
 import { articleImportEn } from './en/article-import';
 import { articlesEn } from './en/articles';
 import { compareEn } from './en/compare';
+import { dashboardEn } from './en/dashboard';
 import { deadlinesEn } from './en/deadlines';
 import { exportEn } from './en/export';
 import { filtersEn } from './en/filters';
+import { liveEn } from './en/live';
 import { presentEn } from './en/present';
 import { settingsEn } from './en/settings';
 import { taskEn } from './en/task';
@@ -137,8 +139,10 @@ export const en: Messages = {
   },
   common: { illustrative: 'Sample', percent: '{{value}}%' },
   present: presentEn,
+  live: liveEn,
   filters: filtersEn,
   tasks: tasksEn,
+  dashboard: dashboardEn,
   compare: compareEn,
   export: exportEn,
   task: taskEn,

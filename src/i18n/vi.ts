@@ -1,9 +1,11 @@
 import { articleImportVi } from './vi/article-import';
 import { articlesVi } from './vi/articles';
 import { compareVi } from './vi/compare';
+import { dashboardVi } from './vi/dashboard';
 import { deadlinesVi } from './vi/deadlines';
 import { exportVi } from './vi/export';
 import { filtersVi } from './vi/filters';
+import { liveVi } from './vi/live';
 import { presentVi } from './vi/present';
 import { settingsVi } from './vi/settings';
 import { taskVi } from './vi/task';
@@ -135,8 +137,10 @@ export const vi = {
   },
   common: { illustrative: 'Bài mẫu', percent: '{{value}}%' },
   present: presentVi,
+  live: liveVi,
   filters: filtersVi,
   tasks: tasksVi,
+  dashboard: dashboardVi,
   compare: compareVi,
   export: exportVi,
   task: taskVi,

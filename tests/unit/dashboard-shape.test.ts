@@ -1,7 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { emptyTimelinessCounts } from '../../src/domain/stats';
-import { completionRate, donutSlices, kpis, localityRows, periodRows } from '../../src/features/dashboard/utils/shape';
+import {
+  completionRate,
+  donutSlices,
+  kpis,
+  localityBars,
+  localityRows,
+  periodRows,
+  statusCounts,
+} from '../../src/features/dashboard/utils/shape';
 
 const counts = (over: Partial<ReturnType<typeof emptyTimelinessCounts>>) => ({ ...emptyTimelinessCounts(), ...over });
 
@@ -13,11 +21,55 @@ describe('overview data shaping', () => {
       ['doneOnTime', 5],
       ['doneLate', 0],
       ['onTrack', 2],
-      ['overdue', 2],
       ['dueSoon', 1],
+      ['overdue', 2],
+      ['noDeadline', 0],
+      ['cancelled', 0],
     ]);
     expect(tiles.find((k) => k.key === 'doneOnTime')?.share).toBe(0.5);
     expect(kpis({ total: 0, byTimeliness: counts({}) }).every((k) => k.share === null || k.share === 0)).toBe(true);
+  });
+
+  it('counts every task in exactly one tile after the total, no deadline and cancelled included', () => {
+    const byTimeliness = counts({
+      done_on_time: 16,
+      done_late: 8,
+      on_track: 5,
+      overdue: 11,
+      no_deadline: 13,
+      cancelled: 3,
+    });
+    const tiles = kpis({ total: 56, byTimeliness });
+    expect(tiles.slice(1).reduce((sum, k) => sum + k.value, 0)).toBe(56);
+    expect(tiles.find((k) => k.key === 'noDeadline')?.value).toBe(13);
+    expect(tiles.find((k) => k.key === 'cancelled')?.value).toBe(3);
+  });
+
+  it('lists every status, paused included, in lifecycle order', () => {
+    const rows = statusCounts({ not_started: 0, in_progress: 26, paused: 3, done: 24, cancelled: 3 });
+    expect(rows.map((r) => [r.status, r.value])).toEqual([
+      ['not_started', 0],
+      ['in_progress', 26],
+      ['paused', 3],
+      ['done', 24],
+      ['cancelled', 3],
+    ]);
+  });
+
+  it('draws the largest localities and counts the rest in words, never as one bar that dwarfs them', () => {
+    const buckets = [
+      ...['a', 'b', 'c', 'd'].map((code, i) => ({
+        code,
+        name: code.toUpperCase(),
+        total: 10 - i,
+        byTimeliness: counts({ on_track: 10 - i }),
+      })),
+      { code: '*', name: 'Nhiều đơn vị', total: 4, byTimeliness: counts({ on_track: 4 }) },
+    ];
+    const { rows, rest } = localityBars(buckets, 2);
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b', '*']);
+    expect(rest).toEqual({ units: 2, total: 8 + 7 });
+    expect(localityBars(buckets, Number.POSITIVE_INFINITY).rest).toEqual({ units: 0, total: 0 });
   });
 
   it('leaves empty classes out of the donut, in legend order', () => {

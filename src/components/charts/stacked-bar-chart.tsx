@@ -11,7 +11,41 @@ export interface StackedBarDatum {
   total: number;
 }
 
-/** Horizontal bars, one per row, stacked by timeliness class; the total is written at the end of each bar. */
+/** A category name in at most two lines of `maxChars` (cut with an ellipsis beyond; the table has it whole). */
+export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[] {
+  const words = text.split(/\s+/u).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= maxChars || !line) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const kept = lines.slice(0, maxLines).map((l) => (l.length > maxChars ? `${l.slice(0, maxChars - 1)}…` : l));
+  if (lines.length > maxLines) {
+    const last = kept[maxLines - 1] ?? '';
+    kept[maxLines - 1] = `${last.slice(0, Math.max(0, maxChars - 1))}…`;
+  }
+  return kept;
+}
+
+/** The last class of a row with a non-zero count: its segment ends the bar, so the total is written after it. */
+function lastClassOf(row: Record<Timeliness, number>, classes: readonly Timeliness[]): Timeliness | undefined {
+  for (let i = classes.length - 1; i >= 0; i--) {
+    const k = classes[i] as Timeliness;
+    if ((row[k] ?? 0) > 0) return k;
+  }
+  return undefined;
+}
+
+/**
+ * Horizontal bars, one per row, stacked by timeliness class; the total is written at the end of every bar, and
+ * names wrap onto two lines rather than being cut.
+ */
 export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, number>>({
   data,
   classes,
@@ -27,16 +61,16 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
 }) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 640px)');
-  const width = narrow ? Math.min(labelWidth, 100) : labelWidth;
-  // Roughly 7 px per character at 13 px; longer names are cut with an ellipsis (the table has them whole).
-  const maxChars = Math.floor(width / 7);
-  const last = classes[classes.length - 1];
+  const width = narrow ? Math.min(labelWidth, 110) : labelWidth;
+  const fontSize = narrow ? 12 : 13;
+  // Roughly 0.55 em per character; names longer than a line wrap onto a second one.
+  const maxChars = Math.floor(width / (fontSize * 0.55));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart
         data={data as T[]}
         layout="vertical"
-        margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
+        margin={{ top: 4, right: 56, bottom: 4, left: 4 }}
         barCategoryGap="22%"
         accessibilityLayer={false}
       >
@@ -46,8 +80,21 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
           type="category"
           dataKey="label"
           width={width}
-          tick={{ fontSize: narrow ? 12 : 13 }}
-          tickFormatter={(v: string) => (v.length > maxChars ? `${v.slice(0, maxChars - 1)}…` : v)}
+          interval={0}
+          tick={(props) => {
+            const x = Number(props.x);
+            const y = Number(props.y);
+            const lines = wrapLabel(String(props.payload?.value ?? ''), maxChars);
+            return (
+              <text x={x} y={y} textAnchor="end" fontSize={fontSize} fill="currentColor" dominantBaseline="middle">
+                {lines.map((line, i) => (
+                  <tspan key={line} x={x - 4} dy={i === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            );
+          }}
         />
         <Tooltip
           cursor={{ fill: 'rgba(0,0,0,0.05)' }}
@@ -66,15 +113,21 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
             onClick={onSelect ? (entry) => onSelect(entry.payload as T) : undefined}
             style={onSelect ? { cursor: 'pointer' } : undefined}
           >
-            {k === last ? (
-              <LabelList
-                dataKey="total"
-                position="right"
-                fontSize={13}
-                fill="currentColor"
-                formatter={(v) => format(Number(v))}
-              />
-            ) : null}
+            <LabelList
+              dataKey="total"
+              content={(props) => {
+                const index = Number(props.index ?? -1);
+                const row = data[index];
+                if (!row || lastClassOf(row, classes) !== k) return null;
+                const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6;
+                const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
+                return (
+                  <text x={x} y={y} dominantBaseline="middle" fontSize={13} fill="currentColor" className="bar-total">
+                    {format(row.total)}
+                  </text>
+                );
+              }}
+            />
           </Bar>
         ))}
       </BarChart>

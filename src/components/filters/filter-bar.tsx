@@ -14,6 +14,24 @@ import { PeriodPicker } from './period-picker';
 import { useChosenLocalities } from './use-chosen-localities';
 
 const SEARCH_DEBOUNCE_MS = 350;
+/** Whether the controls are unfolded, kept for the session so the bar stays as the user left it across screens. */
+const OPEN_KEY = 'dt:filters-open';
+
+function readOpen(): boolean {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+function writeOpen(open: boolean) {
+  try {
+    if (open) sessionStorage.setItem(OPEN_KEY, '1');
+    else sessionStorage.removeItem(OPEN_KEY);
+  } catch {
+    // Storage refused (private mode): the bar simply starts folded next time.
+  }
+}
 
 /** The free-text search: a real <input type="search">, applied after a pause in typing or on Enter. */
 function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
@@ -72,7 +90,7 @@ export function FilterBar({ value, onChange, notices = [], onDismissNotices, onD
   const { t } = useTranslation();
   const f = useFormat();
   const controlsId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(readOpen);
   const [facetsWanted, setFacetsWanted] = useState(false);
   const era = eraOf(value);
   const { chosen, stale } = useChosenLocalities(value.locality, era);
@@ -99,7 +117,7 @@ export function FilterBar({ value, onChange, notices = [], onDismissNotices, onD
   const set = (next: TaskFilters) => onChange(next);
 
   return (
-    <section className="filter-bar" aria-label={t('filters.label')}>
+    <section className="filter-bar" aria-label={t('filters.label')} data-open={open}>
       <DroppedNotice items={notices} onDismiss={onDismissNotices} />
       <div className="filter-top">
         <SearchBox value={value.q ?? ''} onCommit={(q) => set({ ...value, q: q || undefined })} />
@@ -108,7 +126,12 @@ export function FilterBar({ value, onChange, notices = [], onDismissNotices, onD
           className="filter-toggle"
           aria-expanded={open}
           aria-controls={controlsId}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() =>
+            setOpen((o) => {
+              writeOpen(!o);
+              return !o;
+            })
+          }
         >
           {t('filters.toggle')}
           {active ? <span className="filter-count">{active}</span> : null}
@@ -116,6 +139,8 @@ export function FilterBar({ value, onChange, notices = [], onDismissNotices, onD
             ▾
           </span>
         </button>
+        {/* Folded, the bar is one line: the search, the toggle, and what is applied. */}
+        {open ? null : <FilterChips value={value} onChange={set} chosen={chosen} />}
       </div>
       <div id={controlsId} className="filter-controls" data-open={open}>
         <LocalityPicker value={value} onChange={set} chosen={chosen} />
@@ -184,7 +209,7 @@ export function FilterBar({ value, onChange, notices = [], onDismissNotices, onD
           </label>
         </div>
       </div>
-      <FilterChips value={value} onChange={set} chosen={chosen} />
+      {open ? <FilterChips value={value} onChange={set} chosen={chosen} /> : null}
     </section>
   );
 }

@@ -1,13 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stats } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
 import { StackedBarChart } from '../../../components/charts/stacked-bar-chart';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
 import { useFormat } from '../../../i18n/format';
-import { localityRows, presentClasses } from '../utils/shape';
+import { localityBars, presentClasses } from '../utils/shape';
 import { DrillSelect } from './drill-select';
 
-const MAX_BARS = 12;
+/** Units drawn before "show all": the largest ones; the others are named in a line and in the table. */
+const MAX_BARS = 10;
 const SPANNING = '*';
 
 /** Stacked bars by child unit of the filtered locality (provinces when none). */
@@ -30,7 +32,9 @@ export function LocalityChart({
   const buckets = (byLocality?.items ?? []).map((b) =>
     b.code === SPANNING ? { ...b, name: t('overview.locality.spanning') } : b,
   );
-  const rows = localityRows(buckets, MAX_BARS, t('overview.locality.others'));
+  const [all, setAll] = useState(false);
+  const { rows, rest } = localityBars(buckets, all ? Number.POSITIVE_INFINITY : MAX_BARS);
+  const folded = buckets.filter((b) => b.code !== SPANNING).length > MAX_BARS;
   const classes = presentClasses(buckets);
   const title = byLocality?.parent
     ? t('overview.locality.titleChildren', { name: byLocality.parent.name })
@@ -41,7 +45,7 @@ export function LocalityChart({
       state={state === 'ready' && rows.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={Math.max(160, rows.length * 40 + 40)}
+      height={Math.max(160, rows.length * (rows.length > 6 ? 30 : 40) + 40)}
       table={{
         columns: [t('overview.locality.unit'), t('chart.total'), ...classes.map((k) => t(`timeliness.${k}`))],
         rows: buckets.map(
@@ -51,6 +55,22 @@ export function LocalityChart({
       exportName={title}
       legend={
         <>
+          {folded ? (
+            <p className="chart-rest">
+              {rest.units > 0
+                ? t('dashboard.locality.rest', {
+                    count: rest.units,
+                    units: f.number(rest.units),
+                    total: f.number(rest.total),
+                  })
+                : null}{' '}
+              <button type="button" className="link-button" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+                {all
+                  ? t('dashboard.locality.showTop', { count: MAX_BARS })
+                  : t('dashboard.locality.showAll', { count: rows.length + rest.units })}
+              </button>
+            </p>
+          ) : null}
           <TimelinessLegend only={classes} />
           {onSelect ? (
             <DrillSelect

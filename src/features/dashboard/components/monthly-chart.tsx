@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Stats } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
 import { ChartTooltip } from '../../../components/charts/chart-tooltip';
@@ -34,8 +34,19 @@ export function MonthlyChart({
       state={state === 'ready' && data.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={280}
+      height={250}
       exportName={t('overview.monthly.title')}
+      legend={
+        // In the order of the bars (Recharts' own legend sorts by name, which reverses them in Vietnamese).
+        <ul className="legend">
+          {(['assigned', 'completed'] as const).map((k) => (
+            <li key={k} className="legend-item">
+              <span className="swatch" style={{ background: SERIES_COLORS[k] }} aria-hidden="true" />
+              {t(`overview.monthly.${k}`)}
+            </li>
+          ))}
+        </ul>
+      }
       table={{
         columns: [t('overview.monthly.month'), t('overview.monthly.assigned'), t('overview.monthly.completed')],
         rows: data
@@ -52,7 +63,6 @@ export function MonthlyChart({
             cursor={{ fill: 'rgba(0,0,0,0.05)' }}
             content={(props) => <ChartTooltip {...props} format={f.number} title={label} />}
           />
-          <Legend verticalAlign="bottom" height={28} />
           <Bar
             dataKey="assigned"
             name={t('overview.monthly.assigned')}

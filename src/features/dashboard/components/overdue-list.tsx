@@ -1,32 +1,58 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../../../api/schemas';
+import type { Task, TaskFilters } from '../../../api/schemas';
 import type { ChartState } from '../../../components/charts/chart-card';
 import { daysBetween } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
+import { tableSearch } from '../utils/links';
 
-/** The most overdue open tasks, as a real table (it is its own text alternative). */
+/**
+ * The most overdue open tasks, as a real table (it is its own text alternative). It never stops silently: it says
+ * how many of how many it shows, and links to all of them in the task table.
+ */
 export function OverdueList({
   tasks,
   asOf,
   state,
   errorMessage,
   onRetry,
+  total,
+  filters,
 }: {
   tasks: Task[] | null;
   asOf: string | null;
   state: ChartState;
   errorMessage?: string;
   onRetry?: () => void;
+  /** Every overdue task of the filters (the list shows the first few). */
+  total?: number;
+  /** The filters in force, for the link to the task table. */
+  filters?: TaskFilters;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const shown = tasks?.length ?? 0;
+  const seeAll =
+    state === 'ready' && filters && total !== undefined && total > 0 ? (
+      <Link
+        className="see-all"
+        to="/tasks"
+        search={tableSearch(filters, { timeliness: ['overdue'], sort: '-overdueDays' })}
+      >
+        {t('dashboard.overdue.seeAll', { formatted: f.number(total) })}
+      </Link>
+    ) : null;
   return (
     <section className="card overdue-card" aria-labelledby="overdue-heading">
       <header className="card-header">
         <h2 id="overdue-heading" className="card-title">
           {t('overview.overdueList.title')}
         </h2>
+        {state === 'ready' && total !== undefined && total > shown ? (
+          <span className="board-count">
+            {t('dashboard.overdue.shown', { shown: f.number(shown), total: f.number(total) })}
+          </span>
+        ) : null}
       </header>
       {state === 'loading' ? (
         <p role="status">{t('chart.loading')}</p>
@@ -88,6 +114,7 @@ export function OverdueList({
           </table>
         </div>
       )}
+      {seeAll ? <p className="card-footer-link">{seeAll}</p> : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * The overview's four charts, in their own chunk: Recharts and its dependencies are a third of the app's
  * JavaScript, so the page shell, filters, KPI tiles and tables render without waiting for them.
  */
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Category, Stats, Timeliness } from '../../../api/schemas';
 import type { ChartState } from '../../../components/charts/chart-card';
 import { ErrorBoundaryCard } from '../../../components/ui/error-boundary-card';
@@ -20,6 +20,8 @@ export interface OverviewChartsProps {
   onSelectTimeliness: (k: Timeliness | null) => void;
   onSelectLocality: (code: string) => void;
   onSelectCategory: (c: Category) => void;
+  /** Shown between the first row of charts and the second (the overview's boards). */
+  between?: ReactNode;
 }
 
 export default function OverviewCharts({
@@ -30,6 +32,7 @@ export default function OverviewCharts({
   onSelectTimeliness,
   onSelectLocality,
   onSelectCategory,
+  between,
 }: OverviewChartsProps) {
   const common = { state, errorMessage, onRetry };
 
@@ -53,6 +56,7 @@ export default function OverviewCharts({
       <ErrorBoundaryCard>
         <LocalityChart byLocality={data?.byLocality ?? null} {...common} onSelect={onSelectLocality} />
       </ErrorBoundaryCard>
+      {between ? <div className="chart-grid-between">{between}</div> : null}
       <ErrorBoundaryCard>
         <CategoryChart byCategory={data?.byCategory ?? null} {...common} onSelect={onSelectCategory} />
       </ErrorBoundaryCard>

@@ -1,27 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category, TaskFilters, Timeliness } from '../../../api/schemas';
+import type { Category, TaskFilters, TaskStatus, Timeliness } from '../../../api/schemas';
 import { statsQueries } from '../../../api/stats';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { describeFilters } from '../../../components/filters/describe-filters';
 import { FilterBar } from '../../../components/filters/filter-bar';
 import type { FilterBarProps } from '../../../components/filters/filter-types';
-import { eraOf } from '../../../components/filters/filter-utils';
+import { countActive, eraOf } from '../../../components/filters/filter-utils';
 import { useFiltersAppliedMark } from '../../../components/filters/marks';
-import { localitiesKnown, useChosenLocalities } from '../../../components/filters/use-chosen-localities';
+import { localitiesKnown, pathLabel, useChosenLocalities } from '../../../components/filters/use-chosen-localities';
 import { ErrorBoundaryCard } from '../../../components/ui/error-boundary-card';
 import { errorText } from '../../../components/ui/error-text';
+import { todayInVietnam } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
-import { kpis } from '../utils/shape';
-import { KpiTiles } from './kpi-tiles';
+import { kpis, statusCounts } from '../utils/shape';
+import { FlagshipBoard } from './flagship-board';
+import { KpiTiles, StatusStrip } from './kpi-tiles';
+import { MatchingTasks, showMatches } from './matching-tasks';
 import { OverdueList } from './overdue-list';
+import { RecentUpdates } from './recent-updates';
 
 // The charts' chunk starts loading at the overview's first render, in parallel with its data, and only on the
 // overview (this module is in the entry, so a module-level import would load it on every route).
 const OverviewCharts = lazy(() => import('./overview-charts'));
 
-/** While the charts' code loads: the four cards with their titles, in their loading state. */
-function ChartsLoading() {
+/** While the charts' code loads: the four cards with their titles, in their loading state (boards between). */
+function ChartsLoading({ between }: { between: ReactNode }) {
   const { t } = useTranslation();
   const titles = [
     t('overview.donut.title'),
@@ -31,16 +36,50 @@ function ChartsLoading() {
   ];
   return (
     <div className="chart-grid">
-      {titles.map((title) => (
+      {titles.slice(0, 2).map((title) => (
+        <ChartCard key={title} title={title} state="loading" />
+      ))}
+      <div className="chart-grid-between">{between}</div>
+      {titles.slice(2).map((title) => (
         <ChartCard key={title} title={title} state="loading" />
       ))}
     </div>
   );
 }
 
+/** The report's head when printed: title, the date of the data, the filters in words (hidden on screen). */
+function PrintHead({ filters, asOf }: { filters: TaskFilters; asOf: string | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { chosen } = useChosenLocalities(filters.locality, eraOf(filters));
+  const lines = describeFilters(filters, t, f.date, (code) => {
+    const c = chosen.find((x) => x.code === code);
+    return c ? pathLabel(c.path) : code;
+  });
+  const now = new Date();
+  return (
+    <div className="print-only print-head">
+      <p className="print-title">{t('dashboard.print.title')}</p>
+      <p>
+        {t('dashboard.print.asOf', {
+          date: asOf ? f.date(asOf) : '–',
+          time: f.time(now),
+          today: f.date(todayInVietnam(now)),
+        })}
+      </p>
+      <p>
+        <strong>{t('dashboard.print.filters')}:</strong>{' '}
+        {lines.length ? lines.map(([k, v]) => `${k}: ${v}`).join(' · ') : t('dashboard.print.allTasks')}
+      </p>
+    </div>
+  );
+}
+
 /**
- * The overview: KPI tiles and charts over the filters of the shared filter bar. Drill-down: a KPI tile, a donut
- * slice, a locality bar or a field bar applies that filter (each also reachable by keyboard).
+ * The overview: every task counted in a tile (by timeliness) and on the status line, the charts, the key projects and
+ * the recent updates, the tasks a search found, and the most overdue tasks — over the filters of the shared filter
+ * bar. Drill-down: a tile, a status, a donut slice, a locality bar or a field bar applies that filter. Prints as a
+ * report ("In báo cáo").
  */
 export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
   const { t } = useTranslation();
@@ -49,7 +88,8 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
   const era = eraOf(filters);
   // A stale locality code in a link is dropped by the filter bar before any request carries it.
   const { settled } = useChosenLocalities(filters.locality, era);
-  const stats = useQuery({ ...statsQueries.summary({ ...filters, era }), enabled: settled });
+  const scoped = { ...filters, era };
+  const stats = useQuery({ ...statsQueries.summary(scoped), enabled: settled });
   const data = stats.data ?? null;
   const state: ChartState = data ? 'ready' : stats.isError ? 'error' : 'loading';
   const message = stats.error ? errorText(stats.error, t) : undefined;
@@ -75,6 +115,10 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
     const only = filters.timeliness?.length === 1 && filters.timeliness[0] === k;
     apply({ ...filters, timeliness: k && !only ? [k] : undefined });
   };
+  const selectStatus = (s: TaskStatus) => {
+    const only = filters.status?.length === 1 && filters.status[0] === s;
+    apply({ ...filters, status: only ? undefined : [s] });
+  };
   const selectCategory = (c: Category) => {
     const only = filters.category?.length === 1 && filters.category[0] === c;
     apply({ ...filters, category: only ? undefined : [c] });
@@ -84,6 +128,14 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
     apply({ ...filters, era: breakdownEra === 'post2025' ? undefined : breakdownEra, locality: [code] });
   };
 
+  const matches = showMatches(filters, countActive(filters), data?.total ?? null);
+  const boards = (
+    <>
+      {filters.flagship === false ? null : <FlagshipBoard filters={scoped} enabled={settled} />}
+      <RecentUpdates filters={scoped} enabled={settled} />
+    </>
+  );
+
   return (
     <div className="overview">
       <div className="page-heading">
@@ -91,7 +143,12 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
           <h1>{t('overview.heading')}</h1>
           <p className="page-intro">{t('overview.intro', { date: data ? f.date(data.asOf) : '–' })}</p>
         </div>
+        <button type="button" className="button button-secondary print-button" onClick={() => window.print()}>
+          <span aria-hidden="true">🖨 </span>
+          {t('dashboard.print.button')}
+        </button>
       </div>
+      <PrintHead filters={filters} asOf={data?.asOf ?? null} />
       <FilterBar {...filterBar} onChange={apply} />
       {stats.isError && data ? (
         <p className="banner banner-warning" role="status">
@@ -104,19 +161,28 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
         active={filters.timeliness}
         onSelect={selectTimeliness}
       />
+      <StatusStrip items={data ? statusCounts(data.byStatus) : null} active={filters.status} onSelect={selectStatus} />
+      {matches ? <MatchingTasks filters={scoped} enabled={settled} /> : null}
       <ErrorBoundaryCard>
-        <Suspense fallback={<ChartsLoading />}>
+        <Suspense fallback={<ChartsLoading between={boards} />}>
           <OverviewCharts
             data={data}
             {...common}
             onSelectTimeliness={selectTimeliness}
             onSelectLocality={selectLocality}
             onSelectCategory={selectCategory}
+            between={boards}
           />
         </Suspense>
       </ErrorBoundaryCard>
       <ErrorBoundaryCard>
-        <OverdueList tasks={data?.mostOverdue ?? null} asOf={data?.asOf ?? null} {...common} />
+        <OverdueList
+          tasks={data?.mostOverdue ?? null}
+          asOf={data?.asOf ?? null}
+          {...common}
+          total={data?.byTimeliness.overdue}
+          filters={scoped}
+        />
       </ErrorBoundaryCard>
     </div>
   );

@@ -37,7 +37,7 @@ export function TimelinessDonut({
       state={state === 'ready' && slices.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={260}
+      height={240}
       table={{ columns: [t('overview.donut.title'), t('chart.count'), '%'], rows }}
       exportName={t('overview.donut.title')}
       legend={
@@ -54,13 +54,14 @@ export function TimelinessDonut({
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <PieChart accessibilityLayer={false}>
+        {/* Room around the ring for the outside labels (a large count at the top is never cut). */}
+        <PieChart accessibilityLayer={false} margin={{ top: 18, right: 28, bottom: 18, left: 28 }}>
           <Pie
             data={slices.map((s) => ({ ...s, name: t(`timeliness.${s.key}`) }))}
             dataKey="value"
             nameKey="name"
             innerRadius="58%"
-            outerRadius="88%"
+            outerRadius="86%"
             paddingAngle={1}
             rootTabIndex={-1}
             isAnimationActive={false}

@@ -1,8 +1,24 @@
 /** Pure data shaping for the overview's cards: the cards only render what these return. */
-import type { Category, LocalityBucket, Stats, Timeliness, TimelinessCounts } from '../../../api/schemas';
+import {
+  type Category,
+  type LocalityBucket,
+  type Stats,
+  TASK_STATUSES,
+  type TaskStatus,
+  type Timeliness,
+  type TimelinessCounts,
+} from '../../../api/schemas';
 import { TIMELINESS_ORDER } from '../../../components/charts/palette';
 
-export type KpiKey = 'total' | 'doneOnTime' | 'doneLate' | 'onTrack' | 'overdue' | 'dueSoon';
+export type KpiKey =
+  | 'total'
+  | 'doneOnTime'
+  | 'doneLate'
+  | 'onTrack'
+  | 'dueSoon'
+  | 'overdue'
+  | 'noDeadline'
+  | 'cancelled';
 export interface Kpi {
   key: KpiKey;
   value: number;
@@ -12,17 +28,40 @@ export interface Kpi {
   timeliness: Timeliness | null;
 }
 
+/** The tile of each timeliness class, in legend order: the tiles after the total partition it. */
+export const KPI_OF_TIMELINESS = {
+  done_on_time: 'doneOnTime',
+  done_late: 'doneLate',
+  on_track: 'onTrack',
+  due_soon: 'dueSoon',
+  overdue: 'overdue',
+  no_deadline: 'noDeadline',
+  cancelled: 'cancelled',
+} as const satisfies Record<Timeliness, KpiKey>;
+
+/** The total, then one tile per timeliness class: every task is counted in exactly one tile after the total. */
 export function kpis(stats: Pick<Stats, 'total' | 'byTimeliness'>): Kpi[] {
   const { total, byTimeliness: c } = stats;
   const share = (n: number) => (total > 0 ? n / total : 0);
   return [
     { key: 'total', value: total, share: null, timeliness: null },
-    { key: 'doneOnTime', value: c.done_on_time, share: share(c.done_on_time), timeliness: 'done_on_time' },
-    { key: 'doneLate', value: c.done_late, share: share(c.done_late), timeliness: 'done_late' },
-    { key: 'onTrack', value: c.on_track, share: share(c.on_track), timeliness: 'on_track' },
-    { key: 'overdue', value: c.overdue, share: share(c.overdue), timeliness: 'overdue' },
-    { key: 'dueSoon', value: c.due_soon, share: share(c.due_soon), timeliness: 'due_soon' },
+    ...TIMELINESS_ORDER.map((k) => ({
+      key: KPI_OF_TIMELINESS[k],
+      value: c[k] ?? 0,
+      share: share(c[k] ?? 0),
+      timeliness: k,
+    })),
   ];
+}
+
+export interface StatusCount {
+  status: TaskStatus;
+  value: number;
+}
+
+/** The stored statuses in lifecycle order, each with its count (they add up to the total too). */
+export function statusCounts(byStatus: Stats['byStatus']): StatusCount[] {
+  return TASK_STATUSES.map((status) => ({ status, value: byStatus[status] ?? 0 }));
 }
 
 /** Non-empty timeliness classes in legend order, for the donut. */
@@ -43,6 +82,24 @@ function stacked(id: string, label: string, total: number, counts: TimelinessCou
     label,
     total,
     ...(Object.fromEntries(TIMELINESS_ORDER.map((k) => [k, counts[k] ?? 0])) as Record<Timeliness, number>),
+  };
+}
+
+/**
+ * The locality bars: the `limit` largest units (the spanning bucket last), and what is left out, counted, so the
+ * chart says it in words instead of drawing one "others" bar that dwarfs every unit.
+ */
+export function localityBars(
+  buckets: readonly LocalityBucket[],
+  limit: number,
+): { rows: StackedRow[]; rest: { units: number; total: number } } {
+  const units = buckets.filter((b) => b.code !== '*');
+  const spanning = buckets.filter((b) => b.code === '*');
+  const shown = units.slice(0, limit);
+  const left = units.slice(limit);
+  return {
+    rows: [...shown, ...spanning].map((b) => stacked(b.code, b.name, b.total, b.byTimeliness)),
+    rest: { units: left.length, total: left.reduce((s, b) => s + b.total, 0) },
   };
 }
 

@@ -1,0 +1,70 @@
+import type { Messages } from '../vi';
+
+/** The overview's boards (key projects, recent updates, matching tasks), status strip and print report: English. */
+export const dashboardEn: Messages['dashboard'] = {
+  kpi: {
+    noDeadline: 'No deadline',
+    cancelled: 'Cancelled',
+    dueSoon: 'Due soon (7 days)',
+  },
+  status: {
+    label: 'By status',
+    hint: 'Each task is counted once by timeliness (the tiles above) and once by status (this line).',
+    filter: 'Filter by status {{status}}: {{count}} tasks',
+  },
+  flagship: {
+    title: 'Key projects',
+    empty: 'No key project matches the filters.',
+    task: 'Project',
+    progress: 'Progress',
+    status: 'Status',
+    timeliness: 'Timeliness',
+    deadline: 'Deadline',
+    updated: 'Updated',
+    noDeadline: 'None',
+    seeAll_one: 'See {{formatted}} project in the task table',
+    seeAll_other: 'See all {{formatted}} projects in the task table',
+    shown: 'Showing {{shown}} of {{total}}',
+  },
+  recent: {
+    title: 'Recent updates',
+    empty: 'No updates recorded for these tasks yet.',
+    unavailable: 'The server does not provide recent updates yet.',
+    error: 'Could not load the recent updates.',
+    by: 'recorded by {{author}}',
+    reportedOn: 'state on {{date}}',
+    progress: 'Progress {{from}}% → {{to}}%',
+    status: '{{from}} → {{to}}',
+    deadline: 'Deadline: {{to}}',
+    assignee: 'Assignee: {{to}}',
+    noteOnly: 'Note',
+    evidence_one: '{{count}} linked document',
+    evidence_other: '{{count}} linked documents',
+  },
+  matches: {
+    title: 'Tasks matching the filters',
+    titleSearch: 'Results for “{{q}}”',
+    count_one: '{{formatted}} task',
+    count_other: '{{formatted}} tasks',
+    empty: 'No task matches.',
+    seeAll_one: 'Open in the task table',
+    seeAll_other: 'See all {{formatted}} tasks in the table',
+  },
+  overdue: {
+    shown: '{{shown}} of {{total}} overdue tasks',
+    seeAll: 'See all {{formatted}} overdue tasks',
+  },
+  locality: {
+    rest_one: '{{units}} more unit: {{total}} tasks (in the data table).',
+    rest_other: '{{units}} more units: {{total}} tasks (in the data table).',
+    showAll: 'Show all {{count}} units',
+    showTop: 'Show the {{count}} largest only',
+  },
+  print: {
+    button: 'Print report',
+    title: 'Progress report on directed tasks',
+    asOf: 'Figures as of {{date}}, printed at {{time}} on {{today}}.',
+    filters: 'Scope',
+    allTasks: 'All tasks (no filter).',
+  },
+};
