@@ -199,7 +199,7 @@ const PLAN_BEFORE =
 const FOLLOW_BEFORE = /(?:bám\s{1,3}sát|theo\s{1,3}dõi|căn\s{1,3}cứ|dựa\s{1,3}vào)[^,;.:]{0,40}$/iu;
 /** Words that make a following period a name or a starting point rather than a deadline. */
 const BLOCK_BEFORE =
-  /(?:^|[^\p{L}\p{M}\p{N}])(sơ\s{1,3}kết|tổng\s{1,3}kết|báo\s{1,3}cáo|kết\s{1,3}quả|nghị\s{1,3}quyết|kế\s{1,3}hoạch|chương\s{1,3}trình|chủ\s{1,3}đề|so\s{1,3}với|cùng\s{1,3}kỳ|số\s{1,3}liệu|đánh\s{1,3}giá|giai\s{1,3}đoạn|nhiệm\s{1,3}kỳ|kể\s{1,3}từ|bắt\s{1,3}đầu|từ|sau|của|trong\s{1,3}các|các|những|ký|ban\s{1,3}hành|thông\s{1,3}qua|tính\s{1,3}đến|năm|hồi)\s{1,3}$/iu;
+  /(?:^|[^\p{L}\p{M}\p{N}])(sơ\s{1,3}kết|tổng\s{1,3}kết|báo\s{1,3}cáo|kết\s{1,3}quả|nghị\s{1,3}quyết|kế\s{1,3}hoạch|chương\s{1,3}trình|chủ\s{1,3}đề|so\s{1,3}với|cùng\s{1,3}kỳ|số\s{1,3}liệu|đánh\s{1,3}giá|giai\s{1,3}đoạn|nhiệm\s{1,3}kỳ|kể\s{1,3}từ|bắt\s{1,3}đầu|từ|sau|của|trong\s{1,3}các|các|những|ký|ban\s{1,3}hành|thông\s{1,3}qua|tính\s{1,3}đến|năm|hồi|thường\s{1,3}kỳ|phiên\s{1,3}họp|kỳ\s{1,3}họp)\s{1,3}$/iu;
 /** A document reference shortly before a date: `Kế hoạch số 25-KH/TU ngày 10/3/2022`. */
 const DOCUMENT_BEFORE =
   /(?:\d+[/-][\p{Lu}Đ]|quyết\s{1,3}định|kế\s{1,3}hoạch|công\s{1,3}văn|chỉ\s{1,3}thị|nghị\s{1,3}quyết|thông\s{1,3}báo|văn\s{1,3}bản|nghị\s{1,3}định|thông\s{1,3}tư|kết\s{1,3}luận|quy\s{1,3}định|tờ\s{1,3}trình)/iu;

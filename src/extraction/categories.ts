@@ -306,26 +306,67 @@ const KEYWORDS: ReadonlyArray<readonly [Category, ReadonlyArray<readonly [string
 /** Tie order: the order of KEYWORDS. */
 const COMPILED = KEYWORDS.map(([category, words]) => ({
   category,
-  words: words.map(([w, weight]) => ({ w: ` ${w.replace(/,/g, ' , ').replace(/\s+/g, ' ')} `, weight })),
+  words: words.map(([w, weight]) => ({ w: w.replace(/,/g, ' , ').trim().split(/\s+/), weight })),
 }));
+
+interface Entry {
+  /** Index into COMPILED. */
+  category: number;
+  /** Index of the keyword inside its category (a keyword scores once). */
+  keyword: number;
+  words: readonly string[];
+  weight: number;
+}
+
+/** Keywords by their first folded word: a clause is scanned once, word by word. */
+const BY_FIRST = new Map<string, Entry[]>();
+COMPILED.forEach(({ words }, category) => {
+  words.forEach(({ w, weight }, keyword) => {
+    const list = BY_FIRST.get(w[0]!) ?? [];
+    list.push({ category, keyword, words: w, weight });
+    BY_FIRST.set(w[0]!, list);
+  });
+});
+/** `yêu cầu`, `nhu cầu`, `toàn cầu`, `cơ cấu`… are no bridges (`cầu` is a field word). */
+const NOT_BRIDGE = new Set(['yeu', 'nhu', 'toan', 'co']);
 
 /** The category of a clause, and its keyword score (0: no field word at all, the category is the default). */
 export function categorize(clause: string): { category: Category; score: number } {
-  const folded = ` ${fold(clause)
+  const all = fold(clause)
     .replace(/[^a-z0-9,]+/g, ' ')
     .replace(/,/g, ' , ')
-    .replace(/\s+/g, ' ')} `
-    // `yêu cầu`, `nhu cầu` are no bridges.
-    .replace(/ (yeu|nhu|toan|co) cau /g, ' ');
-  let best: Category = 'administration';
-  let bestScore = 0;
-  for (const { category, words } of COMPILED) {
-    let score = 0;
-    for (const { w, weight } of words) if (folded.includes(w)) score += weight;
-    if (score > bestScore) {
-      best = category;
-      bestScore = score;
+    .split(' ')
+    .filter(Boolean);
+  const words: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (NOT_BRIDGE.has(all[i]!) && all[i + 1] === 'cau') {
+      i++;
+      continue;
+    }
+    words.push(all[i]!);
+  }
+  const scores = new Array<number>(COMPILED.length).fill(0);
+  const hit = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const entries = BY_FIRST.get(words[i]!);
+    if (!entries) continue;
+    for (const e of entries) {
+      const id = e.category * 10_000 + e.keyword;
+      if (hit.has(id)) continue;
+      let ok = i + e.words.length <= words.length;
+      for (let k = 1; ok && k < e.words.length; k++) ok = words[i + k] === e.words[k];
+      if (!ok) continue;
+      hit.add(id);
+      scores[e.category]! += e.weight;
     }
   }
+  let best: Category = 'administration';
+  let bestScore = 0;
+  COMPILED.forEach(({ category }, idx) => {
+    if (scores[idx]! > bestScore) {
+      best = category;
+      bestScore = scores[idx]!;
+    }
+  });
   return { category: best, score: bestScore };
 }

@@ -33,6 +33,8 @@ export interface ClauseRange {
 }
 
 const MIN_WORDS = 3;
+/** Short openings that lead into the work that follows them (`tiếp tục bám sát kế hoạch, tập trung nhân lực …`). */
+const LEAD_INS = new PhraseSet(['bám sát', 'tiếp tục bám sát', 'tiếp thu ý kiến', 'tiếp thu']);
 const LIST_HEADS = new PhraseSet(['là', 'gồm', 'bao gồm', 'các đề án', 'các dự án', 'các công trình', 'các nội dung']);
 const CAPITAL_PROJECT_NOUNS = new Set([
   'đề',
@@ -74,12 +76,18 @@ function wordsOfNextPart(tokens: readonly Token[], from: number, to: number): nu
   return n;
 }
 
+function phraseKey(tokens: readonly Token[], k: number, len: number): string {
+  let key = tokens[k]!.key;
+  for (let i = 1; i < len; i++) key += ` ${tokens[k + i]!.key}`;
+  return key;
+}
+
 function verbLength(tokens: readonly Token[], k: number, to: number): number {
   const t = tokens[k];
   if (!t?.word || t.cap) return 0;
   const len = ACTION_VERBS.matchAt(tokens, k, to);
   if (len === 0) return 0;
-  if (len === 1 && WEAK_VERBS.has(t.key)) return 0;
+  if (WEAK_VERBS.has(len === 1 ? t.key : phraseKey(tokens, k, len))) return 0;
   const prev = tokens[k - 1];
   if (prev?.word && DETERMINERS.has(prev.key)) return 0;
   return len;
@@ -179,7 +187,7 @@ function isFixedPair(tokens: readonly Token[], start: number, comma: number, nex
 
 const DEADLINE_TAIL_VERBS = new Set(['hoàn', 'xong', 'kết']);
 const DEADLINE_INTROS = new Set(['trước', 'trong', 'chậm', 'đến', 'xong', 'vào']);
-const DATE_WORDS = new Set(['ngày', 'tháng', 'quý', 'năm', 'tết', 'tuần']);
+const DATE_WORDS = new Set(['ngày', 'tháng', 'quý', 'năm', 'tết', 'tuần', 'mùa']);
 
 function looksLikeDate(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -244,11 +252,16 @@ function subItem(tokens: readonly Token[], next: number, to: number): boolean {
   while (k < to && !tokens[k]!.word) k++;
   return SUB_ITEM_OPENERS.matchAt(tokens, k, to) > 0;
 }
-const SUB_ITEM_OPENERS = new PhraseSet(['trong đó', 'nhất là', 'đặc biệt là', 'chú ý', 'gồm', 'bao gồm']);
+const SUB_ITEM_OPENERS = new PhraseSet(['trong đó', 'nhất là', 'đặc biệt là', 'chú ý', 'gồm', 'bao gồm', 'có thể']);
 
-/** A `;` that separates two tasks: both sides have words, and the second is no sub-item of the first. */
+/**
+ * A `;` that separates two tasks: both sides have words, and the second is no sub-item of the first nor its deadline
+ * (`…; hoàn thành trước ngày 10/12/2023`).
+ */
 function splittingSemicolon(tokens: readonly Token[], start: number, k: number, to: number): boolean {
-  return words(tokens, start, k) >= 2 && words(tokens, k + 1, to) >= 2 && !subItem(tokens, k + 1, to);
+  if (words(tokens, start, k) < 2 || words(tokens, k + 1, to) < 2 || subItem(tokens, k + 1, to)) return false;
+  const next = firstWord(tokens, k + 1, to);
+  return !(next < to && DEADLINE_TAIL_VERBS.has(tokens[next]!.key) && isDeadlineTail(tokens, next, to));
 }
 
 export interface SplitOptions {
@@ -321,6 +334,9 @@ export function splitClauses(
     }
     if (verbLength(tokens, next, to) === 0) continue;
     if (wordsOfNextPart(tokens, next, to) < MIN_WORDS) continue;
+    // `…, phối hợp với …` joins partners to the same work; `bám sát kế hoạch, …` leads into it.
+    if (tokens[next]!.key === 'phối' && tokens[next + 1]?.key === 'hợp') continue;
+    if (LEAD_INS.matchAt(tokens, firstWord(tokens, start, k), k) > 0 && words(tokens, start, k) <= 5) continue;
     if (isDeadlineTail(tokens, next, to)) continue;
     if (endsWithVerb(tokens, start, k)) continue;
     const lv = lastVerb(tokens, start, k);

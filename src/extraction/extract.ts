@@ -384,7 +384,9 @@ const NUMBERED_ROADS = new PhraseSet(['quốc lộ', 'đường tỉnh', 'tỉnh
  */
 function strongVerb(tokens: readonly Token[], k: number, to: number): boolean {
   const len = ACTION_VERBS.matchAt(tokens, k, to);
-  return len > 1 || (len === 1 && !WEAK_VERBS.has(tokens[k]!.key));
+  if (len === 0) return false;
+  if (len === 1) return !WEAK_VERBS.has(tokens[k]!.key);
+  return !WEAK_VERBS.has(`${tokens[k]!.key} ${tokens[k + 1]!.key}`) || len > 2;
 }
 
 const spanText = (text: string, tokens: readonly Token[], from: number, to: number): string =>
@@ -421,7 +423,9 @@ function skipLeading(tokens: readonly Token[], from: number, to: number): number
         break;
       }
       if (!tokens[k]!.word && tokens[k]!.text !== '(' && tokens[k]!.text !== ')' && tokens[k]!.text !== '-') break;
-      if (DIRECTIVE_CUES.matchAt(tokens, k, to) > 0 || MODALS.matchAt(tokens, k, to) > 0) break;
+      // `Theo chỉ đạo của Thủ tướng, …`: a cue used as a noun does not end the adverbial.
+      const nominal = tokens[k - 1]?.word === true && BLOCKING_BEFORE_CUE.has(tokens[k - 1]!.key);
+      if ((DIRECTIVE_CUES.matchAt(tokens, k, to) > 0 && !nominal) || MODALS.matchAt(tokens, k, to) > 0) break;
     }
     if (comma < 0) break;
     i = comma + 1;
@@ -438,9 +442,11 @@ function speakerRange(tokens: readonly Token[], from: number, c: number): [numbe
     (SUBJECT_TRAILERS.has(tokens[end - 1]!.key) || PAST_MARKERS.matchAt(tokens, end - 1, end) > 0)
   )
     end--;
+  // `…; đề nghị …`: a new clause after a semicolon has no speaker of its own.
+  if (tokens[end - 1]?.text === ';') return null;
   while (end > from && !tokens[end - 1]!.word) end--;
   let start = end;
-  while (start > from && tokens[start - 1]!.text !== ',') start--;
+  while (start > from && tokens[start - 1]!.text !== ',' && tokens[start - 1]!.text !== ';') start--;
   if (start === end) return null;
   // Within the region, an official title or an issuing body starts the name.
   for (let k = start; k < end; k++) {
@@ -518,8 +524,11 @@ export function levelOf(phrase: string): number | null {
   ) {
     unit = 5;
   } else if (/ (?:tỉnh ủy|tỉnh|ubnd tỉnh|hđnd tỉnh) /u.test(s)) unit = 4;
+  else if (/^ (?:các )?phòng /u.test(s) && !/ sở /u.test(s)) unit = 2;
   else if (department && / (?:sở|ngành) /u.test(s) && !/ (?:huyện|thị xã|thành phố|quận|xã|phường) /u.test(s)) unit = 4;
-  else if (/ (?:huyện ủy|huyện|thị xã|thị ủy|thành ủy|thành phố|quận) /u.test(s)) unit = 2;
+  else if (/ (?:huyện ủy|huyện|thị xã|thị ủy|quận) /u.test(s)) unit = 2;
+  // A city is a district or (Hà Nội, TP HCM, …) a province: between a provincial department and a province.
+  else if (/ (?:thành ủy|thành phố) /u.test(s)) unit = 3.75;
   else if (/ (?:xã|phường|thị trấn|ấp|khóm) /u.test(s)) unit = 1;
   if (unit === null) return null;
   return department ? unit - 0.5 : unit;
@@ -568,13 +577,14 @@ function readAddressee(
     if (!verb) return { from, to, task: -1 };
   }
   // Addressees can be long lists: `thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các huyện, thành phố`.
-  const limit = Math.min(to, from + 40);
+  const limit = Math.min(to, from + 80);
   for (let k = from; k < limit; k++) {
     const t = tokens[k]!;
     if (!t.word) {
       if (t.text === ':') return { from, to: k, task: k + 1 < to ? k + 1 : -1 };
       if (
         t.text === ',' ||
+        t.text === ';' ||
         t.text === '(' ||
         t.text === ')' ||
         t.text === '-' ||
@@ -1037,6 +1047,36 @@ function eventOpening(tokens: readonly Token[], i0: number): boolean {
   return false;
 }
 
+const LEAD_ROLE = new PhraseSet(['chủ trì', 'phối hợp', 'chủ trì phối hợp']);
+const PARTNER_WORDS = new Set(['với', 'cùng', 'và']);
+
+/**
+ * `chủ trì, phối hợp với Sở …, UBND huyện … tổ chức kiểm tra …`: the lead's role and partners belong to the assignee;
+ * the task starts at the first verb after the partners. Returns `from` when the pattern does not apply.
+ */
+function skipLeadRole(tokens: readonly Token[], from: number, to: number): number {
+  let k = from;
+  let lead = false;
+  for (let guard = 0; guard < 3 && k < to; guard++) {
+    const len = LEAD_ROLE.matchAt(tokens, k, to);
+    if (len === 0) break;
+    lead ||= tokens[k]!.key === 'phối' || tokens[k + len - 1]!.key === 'hợp';
+    k += len;
+    while (k < to && (tokens[k]!.text === ',' || (tokens[k]!.word && PARTNER_WORDS.has(tokens[k]!.key)))) k++;
+  }
+  if (!lead) return from;
+  for (let i = k + 1; i < Math.min(to, k + 60); i++) {
+    const t = tokens[i]!;
+    if (!t.word || t.cap) continue;
+    const prev = tokens[i - 1];
+    if (prev?.word && DETERMINERS.has(prev.key)) continue;
+    if (strongVerb(tokens, i, to)) return i;
+    const adverb = ADVERBS.matchAt(tokens, i, to);
+    if (adverb > 0 && verbAfter(tokens, i + adverb, to) >= 0) return i;
+  }
+  return from;
+}
+
 /** Prohibitions (`tuyệt đối không …`, `không để …`): not tracked as tasks. */
 const PROHIBITIONS = new PhraseSet(['tuyệt đối không', 'không được', 'không để', 'nghiêm cấm', 'cấm', 'không']);
 /** Words that may precede the work itself in an exhortation (`tiếp tục`, `luôn`, `nỗ lực`). */
@@ -1165,13 +1205,20 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
       resolver = null;
     }
   }
+  // The same assignee and issuer are resolved for every clause: once per article is enough.
+  const resolved = new Map<string, LocalityRef[]>();
   const localitiesOf = (s: string): LocalityRef[] => {
     if (!resolver || !s) return [];
-    try {
-      return resolver.resolveIn(s);
-    } catch {
-      return [];
+    let refs = resolved.get(s);
+    if (refs === undefined) {
+      try {
+        refs = resolver.resolveIn(s);
+      } catch {
+        refs = [];
+      }
+      resolved.set(s, refs);
     }
+    return refs;
   };
   const articleUnit = resolver?.articleUnit() ?? null;
   const refocus = () => {
@@ -1265,7 +1312,7 @@ function emit(
 ): number {
   // An item of a list (a bullet, or a paragraph under a heading that announces the list) is one task per `;`.
   const listItem = sentence.bullet || (ctx.list && (a.kind === 'imperative' || a.kind === 'subject'));
-  const ranges = splitClauses(tokens, a.from, a.to, { semicolonsOnly: listItem });
+  const ranges = splitClauses(tokens, skipLeadRole(tokens, a.from, a.to), a.to, { semicolonsOnly: listItem });
   const quote = {
     start: sentence.contentStart,
     end: sentence.end,
@@ -1312,20 +1359,22 @@ function emit(
     ? findDeadline(text.slice(sentence.contentStart, tokens[a.from]!.start), articleDate)
     : null;
 
+  const raw: Array<ReturnType<typeof categorize>> = [];
+  let leadCategory: ReturnType<typeof categorize> | null = null;
   clauses.forEach((r, idx) => {
     const clauseText = spanText(text, tokens, r.from, r.to);
     const d = deadlines[idx] ?? lead;
     const clauseAssignee = r.assignee ?? assignee;
     const localities = locate(clauseText, clauseAssignee, issuer);
     // A clause without any field word takes the field of what precedes it in the sentence.
-    let category = categorize(clauseText);
+    raw[idx] = categorize(clauseText);
+    let category = raw[idx]!;
     for (let back = idx - 1; category.score === 0 && back >= -1; back--) {
       // Back through the earlier clauses, then the leading adverbial (never the speaker's title).
-      const before =
-        back >= 0
-          ? spanText(text, tokens, clauses[back]!.from, clauses[back]!.to)
-          : spanText(text, tokens, 0, Math.min(a.lead ?? 0, clauses[0]!.from));
-      const fallback = categorize(before);
+      if (back < 0 && leadCategory === null) {
+        leadCategory = categorize(spanText(text, tokens, 0, Math.min(a.lead ?? 0, clauses[0]!.from)));
+      }
+      const fallback = back >= 0 ? raw[back]! : leadCategory!;
       if (fallback.score > 0) category = fallback;
     }
     const words = tokens.slice(r.from, r.to).filter((t) => t.word).length;

@@ -260,6 +260,22 @@ export const ACTION_VERBS = new PhraseSet([
   'sẵn sàng',
   'dứt điểm',
   'định hướng',
+  'tạm hoãn',
+  'đình hoãn',
+  'hoãn',
+  'tạm dừng',
+  'tạm ngừng',
+  'dừng',
+  'cấm',
+  'chằng néo',
+  'gia cố',
+  'di chuyển',
+  'thông báo',
+  'thông tin',
+  'trả lời',
+  'giải tỏa',
+  'hoàn chỉnh',
+  'hoàn thiện',
 ]);
 
 /** Single syllables of ACTION_VERBS that too often belong to a noun to open a clause after a comma or `và`. */
@@ -283,6 +299,7 @@ export const WEAK_VERBS = new Set([
   'trồng',
   'tiêm',
   'sớm',
+  'vệ sinh',
 ]);
 
 /**
@@ -580,6 +597,8 @@ export const DETERMINERS = new Set([
   'ban',
   'phòng',
   'hội',
+  'chủ',
+  'nhà',
 ]);
 
 /** Heads of a subject that names an assignee: `Huyện`, `UBND huyện`, `các sở, ngành`, `Sở Y tế`. */

@@ -27,6 +27,44 @@ export interface LocalityIndexLike {
   get(code: string, era: Era): LocalityLike | undefined;
 }
 
+/**
+ * Units by folded full name (`huyen cho lach`), built once per index and era. The index only answers substring
+ * searches; every unit name contains a vowel, so the searches for the six vowels enumerate it. A full scan of the
+ * index per name looked up cost more than half of the extraction time; this makes a look-up constant-time. Null when
+ * the index cannot be enumerated that way (then each look-up searches).
+ */
+const EXACT_NAMES = new WeakMap<LocalityIndexLike, Map<Era, Map<string, LocalityLike[]> | null>>();
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'y'];
+
+function exactNames(index: LocalityIndexLike, era: Era): Map<string, LocalityLike[]> | null {
+  let byEra = EXACT_NAMES.get(index);
+  if (!byEra) {
+    byEra = new Map();
+    EXACT_NAMES.set(index, byEra);
+  }
+  const known = byEra.get(era);
+  if (known !== undefined) return known;
+  let map: Map<string, LocalityLike[]> | null = new Map();
+  try {
+    const seen = new Set<string>();
+    for (const v of VOWELS) {
+      for (const u of index.search(v, era, 1_000_000)) {
+        if (seen.has(u.code)) continue;
+        seen.add(u.code);
+        const key = fold(u.name);
+        const list = map.get(key);
+        if (list) list.push(u);
+        else map.set(key, [u]);
+      }
+    }
+    if (seen.size === 0) map = null;
+  } catch {
+    map = null;
+  }
+  byEra.set(era, map);
+  return map;
+}
+
 export interface LocalityRef {
   code: string;
   name: string;
@@ -66,12 +104,28 @@ const ALIASES: Record<string, { type: string; name: string }> = {
 };
 const MAX_NAME_SYLLABLES = 5;
 
+/** First syllables of the unit types, folded. */
+const TYPE_FIRSTS = new Set(Object.keys(TYPES).map((t) => t.split(' ')[0]!));
+const FOLDED = new Map<string, string>();
+
+/** `fold` of one syllable, remembered (syllables repeat: the map stays small; it is cleared when it grows). */
+function foldSyllable(syllable: string): string {
+  let f = FOLDED.get(syllable);
+  if (f === undefined) {
+    if (FOLDED.size > 20_000) FOLDED.clear();
+    f = fold(syllable);
+    FOLDED.set(syllable, f);
+  }
+  return f;
+}
+
 function typeAt(tokens: readonly Token[], i: number): { type: string; len: number } | null {
   const t = tokens[i]!;
   if (!t.word) return null;
-  const a = fold(t.text);
+  const a = foldSyllable(t.text);
+  if (!TYPE_FIRSTS.has(a)) return null;
   const next = tokens[i + 1];
-  const b = next?.word ? fold(next.text) : '';
+  const b = next?.word ? foldSyllable(next.text) : '';
   if ((a === 'thi' || a === 'thanh' || a === 'dac') && b) {
     const two = `${a} ${b}`;
     if (TYPES[two]) return { type: two, len: 2 };
@@ -230,14 +284,21 @@ export class LocalityResolver {
     this.lookups++;
     const prefixes = TYPES[type] ?? [];
     const wanted = fold(name);
+    const numbered = /^(phuong|quan) \d/.test(wanted);
     let found: LocalityLike[] = [];
-    try {
-      found = this.index.search(name, this.era, 300).filter((u) => {
-        const full = fold(u.name);
-        return prefixes.some((p) => full === `${p} ${wanted}`) || (/^(phuong|quan) \d/.test(wanted) && full === wanted);
-      });
-    } catch {
-      found = [];
+    const exact = exactNames(this.index, this.era);
+    if (exact) {
+      for (const p of prefixes) for (const u of exact.get(`${p} ${wanted}`) ?? []) found.push(u);
+      if (numbered) for (const u of exact.get(wanted) ?? []) if (!found.includes(u)) found.push(u);
+    } else {
+      try {
+        found = this.index.search(name, this.era, 300).filter((u) => {
+          const full = fold(u.name);
+          return prefixes.some((p) => full === `${p} ${wanted}`) || (numbered && full === wanted);
+        });
+      } catch {
+        found = [];
+      }
     }
     let unit: LocalityLike | null = null;
     if (found.length === 1) unit = found[0]!;

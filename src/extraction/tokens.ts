@@ -39,8 +39,21 @@ const TONE_SWAP: Record<string, string> = {
   uỵ: 'ụy',
 };
 
+const KEYS = new Map<string, string>();
+
 /** Lower-cases a syllable and normalises its tone placement (`Hoá` → `hóa`, `Uỷ` → `ủy`, but `quý` stays). */
 export function keyOf(word: string): string {
+  let key = KEYS.get(word);
+  if (key === undefined) {
+    // Syllables repeat: remembered, and forgotten all at once when the map grows large.
+    if (KEYS.size > 20_000) KEYS.clear();
+    key = computeKey(word);
+    KEYS.set(word, key);
+  }
+  return key;
+}
+
+function computeKey(word: string): string {
   const lower = word.toLowerCase();
   if (lower.length < 2) return lower;
   const tail = lower.slice(-2);
@@ -52,7 +65,10 @@ export function keyOf(word: string): string {
 }
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(ch);
 }
 
 /** Tokens of `text.slice(from, to)`; offsets are absolute. Linear in the length of the slice. */
