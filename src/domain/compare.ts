@@ -34,7 +34,7 @@ export interface CompareFigures {
   };
 }
 
-interface Accumulator {
+export interface Accumulator {
   total: number;
   done: number;
   cancelled: number;
@@ -76,7 +76,7 @@ function add(acc: Accumulator, row: EvaluatedTask) {
   }
 }
 
-function figures(code: string, name: string, hasChildren: boolean, acc: Accumulator): CompareFigures {
+export function figures(code: string, name: string, hasChildren: boolean, acc: Accumulator): CompareFigures {
   const counted = acc.total - acc.cancelled;
   return {
     code,

@@ -1,0 +1,932 @@
+/**
+ * The SQL adapter: the store interface (server/store/types.ts) on SQLite (better-sqlite3) or PostgreSQL (pg),
+ * through Kysely, with one set of queries and migrations for both. The database does the work: filtering,
+ * sorting, paging and every aggregate run in SQL (query.ts); the cross-era locality filter and the breakdowns
+ * read tables derived from the footprints when a task is written (units.ts); the Vietnamese sort order is a
+ * stored binary key (collation.ts). Every write bumps meta.data_version in its own transaction, and the
+ * expensive reads are cached per (request, date of evaluation, data version). See docs/storage.md.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type RawBuilder,
+  type SqlBool,
+  SqliteDialect,
+  sql,
+} from 'kysely';
+import pg from 'pg';
+import type { ArticleMatch } from '../../../src/api/article-import-schemas';
+import type { CompareItem } from '../../../src/api/compare-schemas';
+import {
+  type Article,
+  type ArticleSummary,
+  CATEGORIES,
+  type Category,
+  type LocalityBucket,
+  type StoredTask,
+  TASK_STATUSES,
+  type Task,
+  type TaskFilters,
+  type TaskSort,
+  type TaskStatus,
+  type Timeliness,
+  type TimelinessCounts,
+} from '../../../src/api/schemas';
+import type { RecentUpdate } from '../../../src/api/task-update-schemas';
+import { type Accumulator, figures, SPANNING_CODE } from '../../../src/domain/compare';
+import { monthRange } from '../../../src/domain/dates';
+import type { LocalityIndex } from '../../../src/domain/localities';
+import { emptyTimelinessCounts, MAX_MONTHS, MOST_OVERDUE_LIMIT } from '../../../src/domain/stats';
+import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
+import { compareVi } from '../../../src/domain/text';
+import type { CommitResult, IdempotentResponse, Store } from '../types';
+import type { Database, TaskRow } from './database';
+import { type Engine, migrationProvider, TASK_INDEXES } from './migrations';
+import {
+  countAll,
+  countIf,
+  type EvalDates,
+  evalDates,
+  filterSql,
+  matchesSql,
+  overdueSql,
+  timelinessSql,
+} from './query';
+import {
+  articleFromRow,
+  articleValues,
+  TASK_COLUMNS,
+  type TaskValues,
+  taskFromRow,
+  taskValues,
+  updateValues,
+} from './rows';
+import { rootUid, SPANNING_UID, type TaskUnitRows, unitTables, unitUid } from './units';
+
+export { viSortKey } from './collation';
+export type { Engine } from './migrations';
+
+export interface ImportData {
+  articles: Article[];
+  tasks: StoredTask[];
+  updates: TaskUpdateEntry[];
+}
+
+export interface ImportOptions {
+  /** Tasks per transaction (default 5,000). */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * One page of an export: the articles come first (in insertion order, with no tasks), then the tasks in insertion
+ * order, each page with the history entries of its own tasks.
+ */
+export interface ExportChunk {
+  articles: Article[];
+  tasks: StoredTask[];
+  updates: TaskUpdateEntry[];
+}
+
+export interface SqlStore extends Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** No article and no task stored yet (a fresh database to seed). */
+  isEmpty(): Promise<boolean>;
+  /** Bulk load in batched multi-row inserts, one transaction per batch. Ids must not be stored already. */
+  importData(data: ImportData, opts?: ImportOptions): Promise<void>;
+  /** Streams the whole database in pages (for db:export); importData of the chunks rebuilds it. */
+  exportData(opts?: { pageSize?: number }): AsyncGenerator<ExportChunk>;
+  /** SQLite: PRAGMA integrity_check ('ok' when sound); PostgreSQL: 'ok'. */
+  integrityCheck(): Promise<string>;
+  /** The Kysely instance (tests, scripts). */
+  readonly db: Kysely<Database>;
+}
+
+export interface OpenSqlStoreOptions {
+  /** `file:./path.sqlite`, `file::memory:`, or `postgres://…` / `postgresql://…`. */
+  url: string;
+  localities: LocalityIndex;
+  log?: (msg: string) => void;
+}
+
+/** How long an answer stays under its Idempotency-Key. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const OPEN_STATUSES = sql`('not_started', 'in_progress', 'paused')`;
+const URGENCY = sql<number>`case tl when 'overdue' then 0 when 'due_soon' then 1 when 'on_track' then 2
+  when 'no_deadline' then 3 when 'done_late' then 4 when 'done_on_time' then 5 else 6 end`;
+
+type TaskRowWithTl = TaskRow & { tl: Timeliness };
+
+/** Opens the database, runs the migrations and returns the store. */
+export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlStore> {
+  const { url, localities } = options;
+  const log = options.log ?? (() => {});
+  let engine: Engine;
+  let db: Kysely<Database>;
+  let sqlite: BetterSqlite3.Database | null = null;
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    engine = 'postgres';
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    });
+  } else if (url.startsWith('file:')) {
+    engine = 'sqlite';
+    const path = url.replace(/^file:(\/\/)?/, '');
+    sqlite = new BetterSqlite3(path === ':memory:' || path === '' ? ':memory:' : path);
+    // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (WAL fsynced) before it is
+    // acknowledged, so an acknowledged write survives a power cut, not only a crash of the process.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  } else {
+    throw new Error(`Unsupported database URL "${url}": use file:./path.sqlite, file::memory: or postgres://…`);
+  }
+
+  const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const r of results ?? []) log(`migration ${r.migrationName}: ${r.status}`);
+  if (error) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  return createSqlStore(db, engine, localities, sqlite);
+}
+
+/** A few hundred recent answers per data version: a write anywhere (any process) makes them all stale. */
+class VersionedCache {
+  private version = -1;
+  private readonly entries = new Map<string, unknown>();
+  constructor(private readonly max = 300) {}
+  async get<T>(version: number, key: string, compute: () => Promise<T>): Promise<T> {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key) as T;
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      return value;
+    }
+    const value = await compute();
+    if (this.version === version) {
+      this.entries.set(key, value);
+      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+    }
+    return value;
+  }
+}
+
+function createSqlStore(
+  db: Kysely<Database>,
+  engine: Engine,
+  localities: LocalityIndex,
+  sqlite: BetterSqlite3.Database | null,
+): SqlStore {
+  const units = unitTables(localities);
+  const cache = new VersionedCache();
+  const maxParams = engine === 'sqlite' ? 32_000 : 65_000;
+
+  const dataVersion = async (q: Kysely<Database> = db) => {
+    const row = await q.selectFrom('meta').select('data_version').where('id', '=', 1).executeTakeFirst();
+    return Number(row?.data_version ?? 0);
+  };
+  /** Runs `compute` once per (key, data version); the version is read first, so a write meanwhile only makes the next read miss. */
+  const cached = async <T>(key: unknown[], compute: () => Promise<T>) =>
+    cache.get(await dataVersion(), JSON.stringify(key), compute);
+
+  const taskWithTl = (r: TaskRowWithTl): Task => ({ ...taskFromRow(r), timeliness: r.tl });
+
+  // ---------- writes ----------
+
+  /** A transaction whose first statement takes the write lock (the data version bump), committed when `fn` says so. */
+  async function write<T>(fn: (trx: Kysely<Database>) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+    const trx = await db.startTransaction().execute();
+    try {
+      await trx
+        .updateTable('meta')
+        .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+        .where('id', '=', 1)
+        .execute();
+      const { commit, value } = await fn(trx);
+      if (commit) await trx.commit().execute();
+      else await trx.rollback().execute();
+      return value;
+    } catch (e) {
+      await trx.rollback().execute();
+      throw e;
+    }
+  }
+
+  const articleTitle = async (q: Kysely<Database>, articleId: string | null) => {
+    if (!articleId) return '';
+    const row = await q.selectFrom('articles').select('title').where('id', '=', articleId).executeTakeFirst();
+    return row?.title ?? '';
+  };
+
+  async function insertUnitRows(q: Kysely<Database>, seq: number, rows: TaskUnitRows) {
+    if (rows.units.length) {
+      await q
+        .insertInto('task_units')
+        .values(rows.units.map((unit) => ({ unit, task_seq: seq })))
+        .execute();
+    }
+    if (rows.buckets.length) {
+      await q
+        .insertInto('task_buckets')
+        .values(rows.buckets.map(([parent, bucket]) => ({ parent, bucket, task_seq: seq })))
+        .execute();
+    }
+  }
+
+  /** Replaces the unit rows of a task whose localities or assignment date changed. */
+  async function replaceUnitRows(
+    q: Kysely<Database>,
+    seq: number,
+    before: { locality_codes: string; created_at: string },
+    after: StoredTask,
+  ) {
+    const sameCodes = before.locality_codes === JSON.stringify(after.localityCodes);
+    if (sameCodes && localities.taskEra(before.created_at) === localities.taskEra(after.createdAt)) return;
+    const old = units.rowsOf({ localityCodes: JSON.parse(before.locality_codes), createdAt: before.created_at });
+    if (old.units.length) {
+      await q.deleteFrom('task_units').where('task_seq', '=', seq).where('unit', 'in', old.units).execute();
+    }
+    const parents = [...new Set(old.buckets.map(([p]) => p))];
+    if (parents.length) {
+      await q.deleteFrom('task_buckets').where('task_seq', '=', seq).where('parent', 'in', parents).execute();
+    }
+    await insertUnitRows(q, seq, units.rowsOf(after));
+  }
+
+  /** Inserts a task, or replaces the stored task with this id (its insertion order kept). */
+  async function upsertTask(q: Kysely<Database>, task: StoredTask, title: string) {
+    const values = taskValues(task, title, localities);
+    const stored = await q
+      .selectFrom('tasks')
+      .select(['seq', 'locality_codes', 'created_at'])
+      .where('id', '=', task.id)
+      .executeTakeFirst();
+    if (stored) {
+      await q.updateTable('tasks').set(values).where('seq', '=', stored.seq).execute();
+      await replaceUnitRows(q, Number(stored.seq), stored, task);
+      return;
+    }
+    const inserted = await q.insertInto('tasks').values(values).returning('seq').executeTakeFirstOrThrow();
+    await insertUnitRows(q, Number(inserted.seq), units.rowsOf(task));
+  }
+
+  /** Multi-row inserts of `columns` × rows, as many rows per statement as the engine's parameter limit allows. */
+  const statements = new Map<string, string>();
+  async function insertMany(q: Kysely<Database>, table: string, columns: readonly string[], rows: unknown[][]) {
+    const perStatement = Math.max(1, Math.min(1000, Math.floor(maxParams / columns.length)));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      const key = `${table}:${chunk.length}`;
+      let text = statements.get(key);
+      if (!text) {
+        let n = 0;
+        const tuple = () => `(${columns.map(() => (engine === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
+        const tuples = chunk.map(tuple).join(', ');
+        text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples}`;
+        statements.set(key, text);
+      }
+      await q.executeQuery(CompiledQuery.raw(text, chunk.flat()));
+    }
+  }
+
+  // ---------- reads ----------
+
+  const where = (filters: TaskFilters, d: EvalDates) => filterSql(filters, d, localities);
+
+  function orderBy(sort: TaskSort, d: EvalDates): RawBuilder<unknown> {
+    const desc = sort.startsWith('-');
+    const dir = desc ? sql`desc` : sql`asc`;
+    switch (desc ? sort.slice(1) : sort) {
+      case 'title':
+        return sql`t.title_key ${dir}, t.id`;
+      case 'assignee':
+        return sql`t.assignee_key ${dir}, t.id`;
+      case 'locality':
+        return sql`t.locality_key ${dir}, t.id`;
+      case 'category':
+        return sql`t.category ${dir}, t.id`;
+      case 'updatedAt':
+        return sql`t.updated_at ${dir}, t.id`;
+      case 'createdAt':
+        return sql`t.created_at ${dir}, t.id`;
+      case 'progress':
+        return sql`t.progress ${dir}, t.id`;
+      case 'timeliness':
+        return sql`${URGENCY} ${dir}, t.id`;
+      case 'overdueDays': {
+        // overdueDays is 0 unless open past the deadline, then larger for an earlier deadline.
+        const late = sql`case when ${overdueSql(d)} then t.deadline_date end`;
+        return desc
+          ? sql`case when ${overdueSql(d)} then 0 else 1 end, ${late} asc, t.id`
+          : sql`case when ${overdueSql(d)} then 1 else 0 end, ${late} desc, t.id`;
+      }
+      default:
+        return sql`t.id`;
+    }
+  }
+
+  async function selectTasks(
+    d: EvalDates,
+    cond: RawBuilder<SqlBool>,
+    order: RawBuilder<unknown>,
+    limit: number,
+    offset: number,
+  ): Promise<Task[]> {
+    const tl = timelinessSql(d);
+    const { rows } = await sql<TaskRowWithTl>`select * from (select t.*, ${tl} as tl from tasks t where ${cond}) t
+      order by ${order} limit ${limit} offset ${offset}`.execute(db);
+    return rows.map(taskWithTl);
+  }
+
+  /** Tasks per (bucket, timeliness) of a breakdown, with the first task (insertion order) of each bucket. */
+  async function breakdownRows(filters: TaskFilters, parentUid: number, d: EvalDates) {
+    const { rows } = await sql<{ bucket: number; tl: Timeliness; n: number; first: number }>`
+      select b.bucket as bucket, ${timelinessSql(d)} as tl, ${countAll} as n, cast(min(t.seq) as integer) as first
+      from task_buckets b join tasks t on t.seq = b.task_seq
+      where b.parent = ${parentUid} and ${where(filters, d)}
+      group by b.bucket, tl`.execute(db);
+    return rows.map((r) => ({ ...r, bucket: Number(r.bucket), n: Number(r.n), first: Number(r.first) }));
+  }
+
+  async function listArticleIdsMatching(filters: TaskFilters, d: EvalDates, page: number, pageSize: number) {
+    const { q, ...taskFilters } = filters;
+    const anyTaskFilter = Object.values(taskFilters).some((v) => v !== undefined);
+    let cond: RawBuilder<SqlBool> = sql`1 = 1`;
+    if (anyTaskFilter || q) {
+      const byTask = sql`a.id in (select t.article_id from tasks t where t.article_id is not null and ${where(filters, d)})`;
+      cond =
+        !anyTaskFilter && q !== undefined ? sql`(${byTask} or ${matchesSql(sql.ref('a.search'), q)})` : sql`${byTask}`;
+    }
+    const total = await cached(['articleCount', filters, d.today], async () => {
+      const { rows } = await sql<{ n: number }>`select ${countAll} as n from articles a where ${cond}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    });
+    const { rows } = await sql<Article & { task_ids: string }>`
+      select a.id, a.title, a.publisher, a.date, a.url, a.illustrative, a.task_ids from articles a where ${cond}
+      order by a.date desc, a.title_key, a.seq limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+    return { total, rows };
+  }
+
+  const store: SqlStore = {
+    kind: engine,
+    db,
+
+    async listTasks(query, { today }) {
+      const { sort, page, pageSize, ...filters } = query;
+      const d = evalDates(today);
+      const cond = where(filters, d);
+      const counts = await cached(['taskCount', filters, today], async () => {
+        const { rows } = await sql<{ total: number; dated: number }>`select ${countAll} as total,
+          cast(count(t.deadline_date) as integer) as dated from tasks t where ${cond}`.execute(db);
+        return { total: Number(rows[0]?.total ?? 0), dated: Number(rows[0]?.dated ?? 0) };
+      });
+      const offset = (page - 1) * pageSize;
+      let items: Task[];
+      if (sort === 'deadline' || sort === '-deadline') {
+        // Tasks without a deadline come last both ways: the dated part, then the undated part, each off an index.
+        const dir = sort === 'deadline' ? sql`asc` : sql`desc`;
+        items = [];
+        if (offset < counts.dated) {
+          items = await selectTasks(
+            d,
+            sql`${cond} and t.deadline_date is not null`,
+            sql`t.deadline_date ${dir}, t.id`,
+            pageSize,
+            offset,
+          );
+        }
+        if (items.length < pageSize && offset + pageSize > counts.dated) {
+          const rest = await selectTasks(
+            d,
+            sql`${cond} and t.deadline_date is null`,
+            sql`t.id`,
+            pageSize - items.length,
+            Math.max(0, offset - counts.dated),
+          );
+          items.push(...rest);
+        }
+      } else {
+        items = await selectTasks(d, cond, orderBy(sort, d), pageSize, offset);
+      }
+      return { items, total: counts.total, page, pageSize };
+    },
+
+    async getTask(id) {
+      const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? taskFromRow(row) : null;
+    },
+
+    async listTaskUpdates(taskId) {
+      const rows = await db
+        .selectFrom('task_updates')
+        .select('entry')
+        .where('task_id', '=', taskId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => JSON.parse(r.entry) as TaskUpdateEntry);
+    },
+
+    async recentUpdates(query, { today }) {
+      const { page, pageSize, ...filters } = query;
+      const d = evalDates(today);
+      const cond = where(filters, d);
+      const total = await cached(['updateCount', filters, today], async () => {
+        const { rows } = await sql<{ n: number }>`select ${countAll} as n
+          from task_updates u join tasks t on t.id = u.task_id where ${cond}`.execute(db);
+        return Number(rows[0]?.n ?? 0);
+      });
+      const { rows } = await sql<{ entry: string; title: string; flagship: number }>`
+        select u.entry as entry, t.title as title, t.flagship as flagship
+        from task_updates u join tasks t on t.id = u.task_id where ${cond}
+        order by u.recorded_at desc, u.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+      const items: RecentUpdate[] = rows.map((r) => ({
+        ...(JSON.parse(r.entry) as TaskUpdateEntry),
+        taskTitle: r.title,
+        flagship: Number(r.flagship) === 1,
+      }));
+      return { items, total, page, pageSize };
+    },
+
+    async stats(filters, { parent, era }, { today }, spanningLabel) {
+      const key = ['stats', filters, parent?.code ?? null, parent?.era ?? null, era, today, spanningLabel];
+      return cached(key, async () => {
+        const d = evalDates(today);
+        const cond = where(filters, d);
+        const tl = timelinessSql(d);
+
+        const groups = await sql<{ status: TaskStatus; category: Category; tl: Timeliness; n: number }>`
+          select t.status as status, t.category as category, ${tl} as tl, ${countAll} as n
+          from tasks t where ${cond} group by t.status, t.category, tl`.execute(db);
+        let total = 0;
+        const byTimeliness = emptyTimelinessCounts();
+        const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+        const byCat = new Map<Category, { total: number; byTimeliness: TimelinessCounts }>();
+        for (const g of groups.rows) {
+          const n = Number(g.n);
+          total += n;
+          byTimeliness[g.tl] += n;
+          byStatus[g.status] += n;
+          let c = byCat.get(g.category);
+          if (!c) {
+            c = { total: 0, byTimeliness: emptyTimelinessCounts() };
+            byCat.set(g.category, c);
+          }
+          c.total += n;
+          c.byTimeliness[g.tl] += n;
+        }
+        const byCategory = CATEGORIES.filter((c) => byCat.has(c))
+          .map((category) => ({
+            category,
+            ...(byCat.get(category) as { total: number; byTimeliness: TimelinessCounts }),
+          }))
+          .sort((a, b) => b.total - a.total);
+
+        const assigned = await sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
+          from tasks t where ${cond} group by m`.execute(db);
+        const completed = await sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
+          from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(db);
+        const a = new Map(assigned.rows.map((r) => [r.m, Number(r.n)]));
+        const c = new Map(completed.rows.map((r) => [r.m, Number(r.n)]));
+        const months = [...a.keys(), ...c.keys()].sort();
+        const monthly =
+          months.length === 0
+            ? []
+            : monthRange(months[0] as string, months.at(-1) as string)
+                .slice(-MAX_MONTHS)
+                .map((month) => ({ month, assigned: a.get(month) ?? 0, completed: c.get(month) ?? 0 }));
+
+        const { rows: late } = await sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
+          where ${cond} and t.status in ${OPEN_STATUSES} and t.deadline_date < ${today}
+          order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(db);
+
+        const children = parent ? localities.children(parent.code, parent.era) : localities.children(null, era);
+        const names = new Map(children.map((u) => [unitUid(u), u]));
+        const buckets = new Map<number, LocalityBucket & { first: number }>();
+        for (const r of await breakdownRows(filters, parent ? unitUid(parent) : rootUid(era), d)) {
+          let b = buckets.get(r.bucket);
+          if (!b) {
+            const unit = names.get(r.bucket);
+            b = {
+              code: r.bucket === SPANNING_UID ? SPANNING_CODE : (unit?.code ?? String(r.bucket)),
+              name: r.bucket === SPANNING_UID ? spanningLabel : (unit?.shortName ?? String(r.bucket)),
+              total: 0,
+              byTimeliness: emptyTimelinessCounts(),
+              first: r.first,
+            };
+            buckets.set(r.bucket, b);
+          }
+          b.total += r.n;
+          b.byTimeliness[r.tl] += r.n;
+          b.first = Math.min(b.first, r.first);
+        }
+        const byLocality = [...buckets.values()]
+          .sort((x, y) => {
+            if (x.code === SPANNING_CODE) return 1;
+            if (y.code === SPANNING_CODE) return -1;
+            return y.total - x.total || x.name.localeCompare(y.name, 'vi') || x.first - y.first;
+          })
+          .map(({ first: _first, ...bucket }) => bucket);
+
+        return {
+          total,
+          byTimeliness,
+          byStatus,
+          byLocality,
+          byCategory,
+          monthly,
+          mostOverdue: late.map(taskWithTl),
+        };
+      });
+    },
+
+    async compare(filters, { parent, era }, { today }, spanningLabel) {
+      const key = ['compare', filters, parent?.code ?? null, parent?.era ?? null, era, today, spanningLabel];
+      return cached(key, async (): Promise<CompareItem[]> => {
+        const d = evalDates(today);
+        const notCancelled = sql<SqlBool>`t.status <> 'cancelled'`;
+        const flagship = sql<SqlBool>`t.flagship = 1 and ${notCancelled}`;
+        const { rows } = await sql<Record<keyof Accumulator | 'bucket', number>>`
+          select b.bucket as bucket, ${countAll} as "total",
+            ${countIf(sql`t.status = 'done'`)} as "done",
+            ${countIf(sql`t.status = 'cancelled'`)} as "cancelled",
+            ${countIf(sql`((t.status = 'done' and t.deadline_date is not null) or ${overdueSql(d)})`)} as "due",
+            ${countIf(sql`(t.status = 'done' and t.deadline_date is not null and coalesce(t.completed_at, ${today}) <= t.deadline_date)`)} as "doneOnTime",
+            ${countIf(overdueSql(d))} as "overdue",
+            ${countIf(flagship)} as "flagshipTotal",
+            cast(coalesce(sum(case when ${flagship} then t.progress else 0 end), 0) as integer) as "flagshipProgress"
+          from task_buckets b join tasks t on t.seq = b.task_seq
+          where b.parent = ${parent ? unitUid(parent) : rootUid(era)} and ${where(filters, d)}
+          group by b.bucket`.execute(db);
+        const accs = new Map<number, Accumulator>();
+        for (const r of rows) {
+          accs.set(Number(r.bucket), {
+            total: Number(r.total),
+            done: Number(r.done),
+            cancelled: Number(r.cancelled),
+            due: Number(r.due),
+            doneOnTime: Number(r.doneOnTime),
+            overdue: Number(r.overdue),
+            flagshipTotal: Number(r.flagshipTotal),
+            flagshipProgress: Number(r.flagshipProgress),
+          });
+        }
+        const empty: Accumulator = {
+          total: 0,
+          done: 0,
+          cancelled: 0,
+          due: 0,
+          doneOnTime: 0,
+          overdue: 0,
+          flagshipTotal: 0,
+          flagshipProgress: 0,
+        };
+        const children = parent ? localities.children(parent.code, parent.era) : localities.children(null, era);
+        const out = children.map((u) => figures(u.code, u.shortName, u.hasChildren, accs.get(unitUid(u)) ?? empty));
+        const spanning = accs.get(SPANNING_UID);
+        if (spanning && spanning.total > 0) out.push(figures(SPANNING_CODE, spanningLabel, false, spanning));
+        return out;
+      });
+    },
+
+    async facets(filters, { today }, limit) {
+      return cached(['facets', filters, today, limit], async () => {
+        const d = evalDates(today);
+        const facet = async (field: 'issuer' | 'assignee') => {
+          const { [field]: _own, ...others } = filters;
+          const column = sql.ref(`t.${field}`);
+          const { rows } = await sql<{ v: string; n: number; first: number }>`
+            select ${column} as v, ${countAll} as n, cast(min(t.seq) as integer) as first
+            from tasks t where ${where(others, d)} group by ${column}`.execute(db);
+          // Values are counted trimmed (countValues); ties in count and in Vietnamese order keep first-seen order.
+          const merged = new Map<string, { value: string; count: number; first: number }>();
+          for (const r of rows) {
+            const value = r.v.trim();
+            if (!value) continue;
+            const m = merged.get(value);
+            if (m) {
+              m.count += Number(r.n);
+              m.first = Math.min(m.first, Number(r.first));
+            } else merged.set(value, { value, count: Number(r.n), first: Number(r.first) });
+          }
+          return [...merged.values()]
+            .sort((a, b) => b.count - a.count || compareVi(a.value, b.value) || a.first - b.first)
+            .slice(0, limit)
+            .map(({ value, count }) => ({ value, count }));
+        };
+        return { issuer: await facet('issuer'), assignee: await facet('assignee') };
+      });
+    },
+
+    async listArticles(query, { today }) {
+      const { page, pageSize, ...filters } = query;
+      const { total, rows } = await listArticleIdsMatching(filters, evalDates(today), page, pageSize);
+      const items: ArticleSummary[] = rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        publisher: r.publisher,
+        date: r.date,
+        url: r.url,
+        illustrative: Number(r.illustrative) === 1,
+        taskIds: JSON.parse(r.task_ids) as string[],
+      }));
+      return { items, total, page, pageSize };
+    },
+
+    async getArticle(id) {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? articleFromRow(row) : null;
+    },
+
+    async findArticle(normalizedUrl, fingerprint): Promise<ArticleMatch | null> {
+      const find = async (column: 'url_normalized' | 'fingerprint', value: string) =>
+        db
+          .selectFrom('articles')
+          .select(['id', 'title', 'date'])
+          .where(column, '=', value)
+          .orderBy('seq')
+          .limit(1)
+          .executeTakeFirst();
+      const byUrl = normalizedUrl ? await find('url_normalized', normalizedUrl) : undefined;
+      if (byUrl) return { articleId: byUrl.id, title: byUrl.title, date: byUrl.date, matchedBy: 'url' };
+      const byContent = fingerprint ? await find('fingerprint', fingerprint) : undefined;
+      if (byContent)
+        return { articleId: byContent.id, title: byContent.title, date: byContent.date, matchedBy: 'content' };
+      return null;
+    },
+
+    async hasArticle(id) {
+      return (await db.selectFrom('articles').select('seq').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+
+    async addArticle(article, tasks) {
+      await write(async (trx) => {
+        const values = articleValues(article);
+        await trx
+          .insertInto('articles')
+          .values(values)
+          .onConflict((oc) => oc.column('id').doUpdateSet(values))
+          .execute();
+        for (const task of tasks) await upsertTask(trx, task, article.title);
+        return { commit: true, value: undefined };
+      });
+    },
+
+    async commitChange(next, entry, expectedVersion): Promise<CommitResult> {
+      return write(async (trx) => {
+        const stored = await trx
+          .selectFrom('tasks')
+          .select(['seq', 'version', 'locality_codes', 'created_at'])
+          .where('id', '=', next.id)
+          .executeTakeFirst();
+        if (!stored) return { commit: false, value: 'missing' as const };
+        if (Number(stored.version) !== expectedVersion) return { commit: false, value: 'stale' as const };
+        const values = taskValues(next, await articleTitle(trx, next.articleId), localities);
+        const updated = await trx
+          .updateTable('tasks')
+          .set(values)
+          .where('id', '=', next.id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return { commit: false, value: 'stale' as const };
+        await replaceUnitRows(trx, Number(stored.seq), stored, next);
+        await trx.insertInto('task_updates').values(updateValues(entry)).execute();
+        return { commit: true, value: 'ok' as const };
+      });
+    },
+
+    dataVersion: () => dataVersion(),
+
+    async counts() {
+      const count = async (table: 'tasks' | 'articles') => {
+        const { rows } = await sql<{ n: number }>`select ${countAll} as n from ${sql.table(table)}`.execute(db);
+        return Number(rows[0]?.n ?? 0);
+      };
+      return { tasks: await count('tasks'), articles: await count('articles') };
+    },
+
+    async close() {
+      await db.destroy();
+    },
+
+    async isEmpty() {
+      const c = await store.counts();
+      return c.tasks === 0 && c.articles === 0;
+    },
+
+    async importData(data, opts = {}) {
+      const batchSize = Math.max(1, opts.batchSize ?? 5000);
+      const total = data.articles.length + data.tasks.length + data.updates.length;
+      let done = 0;
+      const progress = (n: number) => {
+        done += n;
+        opts.onProgress?.(done, total);
+      };
+      const batches = <T>(xs: readonly T[]) => {
+        const out: T[][] = [];
+        for (let i = 0; i < xs.length; i += batchSize) out.push(xs.slice(i, i + batchSize));
+        return out;
+      };
+      const bulk = async (fn: (trx: Kysely<Database>) => Promise<void>) =>
+        write(async (trx) => {
+          await fn(trx);
+          return { commit: true, value: undefined };
+        });
+
+      // A bulk load may lose its last batches on a power cut (it is re-run), so it need not fsync every commit.
+      if (sqlite) sqlite.pragma('synchronous = NORMAL');
+      try {
+        const articleColumns = Object.keys(articleValues(data.articles[0] ?? EMPTY_ARTICLE));
+        for (const batch of batches(data.articles)) {
+          await bulk((trx) =>
+            insertMany(
+              trx,
+              'articles',
+              articleColumns,
+              batch.map((a) => Object.values(articleValues(a))),
+            ),
+          );
+          progress(batch.length);
+        }
+
+        const titles = new Map(data.articles.map((a) => [a.id, a.title]));
+        const missing = [
+          ...new Set(data.tasks.flatMap((t) => (t.articleId && !titles.has(t.articleId) ? [t.articleId] : []))),
+        ];
+        for (let i = 0; i < missing.length; i += 500) {
+          const rows = await db
+            .selectFrom('articles')
+            .select(['id', 'title'])
+            .where('id', 'in', missing.slice(i, i + 500))
+            .execute();
+          for (const r of rows) titles.set(r.id, r.title);
+        }
+
+        const emptyTable = (await store.counts()).tasks === 0;
+        // Into an empty table, the secondary indexes are built once at the end (a sort) rather than row by row.
+        if (emptyTable && data.tasks.length > batchSize) {
+          for (const [name] of TASK_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+        }
+        const maxSeq = await db
+          .selectFrom('tasks')
+          .select((eb) => eb.fn.max('seq').as('m'))
+          .executeTakeFirst();
+        let seq = Number(maxSeq?.m ?? 0);
+        const taskColumns = ['seq', ...TASK_COLUMNS];
+        try {
+          for (const batch of batches(data.tasks)) {
+            const taskRows: unknown[][] = [];
+            const unitRows: unknown[][] = [];
+            const bucketRows: unknown[][] = [];
+            for (const task of batch) {
+              seq += 1;
+              const values: TaskValues = taskValues(
+                task,
+                task.articleId ? (titles.get(task.articleId) ?? '') : '',
+                localities,
+              );
+              taskRows.push([seq, ...TASK_COLUMNS.map((c) => values[c])]);
+              const rows = units.rowsOf(task);
+              for (const u of rows.units) unitRows.push([u, seq]);
+              for (const [p, b] of rows.buckets) bucketRows.push([p, b, seq]);
+            }
+            unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
+            bucketRows.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
+            await bulk(async (trx) => {
+              await insertMany(trx, 'tasks', taskColumns, taskRows);
+              await insertMany(trx, 'task_units', ['unit', 'task_seq'], unitRows);
+              await insertMany(trx, 'task_buckets', ['parent', 'bucket', 'task_seq'], bucketRows);
+            });
+            progress(batch.length);
+          }
+        } finally {
+          for (const [name, columns] of TASK_INDEXES) {
+            await db.schema.createIndex(name).ifNotExists().on('tasks').columns(columns).execute();
+          }
+        }
+        if (engine === 'postgres' && data.tasks.length) {
+          await sql`select setval(pg_get_serial_sequence('tasks', 'seq'), (select max(seq) from tasks))`.execute(db);
+        }
+
+        const updateColumns = ['id', 'task_id', 'version', 'recorded_at', 'date', 'author', 'entry'];
+        for (const batch of batches(data.updates)) {
+          await bulk((trx) =>
+            insertMany(
+              trx,
+              'task_updates',
+              updateColumns,
+              batch.map((e) => Object.values(updateValues(e))),
+            ),
+          );
+          progress(batch.length);
+        }
+        await sql`analyze`.execute(db);
+      } finally {
+        if (sqlite) sqlite.pragma('synchronous = FULL');
+      }
+    },
+
+    async *exportData(opts = {}) {
+      const pageSize = opts.pageSize ?? 1000;
+      for (let after = 0; ; ) {
+        const rows = await db
+          .selectFrom('articles')
+          .selectAll()
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) break;
+        after = Number(rows.at(-1)?.seq);
+        yield { articles: rows.map(articleFromRow), tasks: [], updates: [] };
+      }
+      for (let after = 0; ; ) {
+        const rows = await db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) break;
+        after = Number(rows.at(-1)?.seq);
+        const updates = await db
+          .selectFrom('task_updates')
+          .select('entry')
+          .where(
+            'task_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('seq')
+          .execute();
+        yield {
+          articles: [],
+          tasks: rows.map(taskFromRow),
+          updates: updates.map((u) => JSON.parse(u.entry) as TaskUpdateEntry),
+        };
+      }
+    },
+
+    async getIdempotent(key) {
+      const row = await db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+      if (!row) return null;
+      return {
+        key: row.key,
+        fingerprint: row.fingerprint,
+        status: Number(row.status),
+        body: row.body,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+        createdAt: row.created_at,
+      };
+    },
+
+    async putIdempotent(resp) {
+      // Answers are kept a day (retries come within minutes), as in the memory store.
+      const oldest = new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString();
+      await db.deleteFrom('idempotency_keys').where('created_at', '<', oldest).execute();
+      await db
+        .insertInto('idempotency_keys')
+        .values({
+          key: resp.key,
+          fingerprint: resp.fingerprint,
+          status: resp.status,
+          body: resp.body,
+          headers: JSON.stringify(resp.headers),
+          created_at: resp.createdAt,
+        })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    },
+
+    async integrityCheck() {
+      if (engine === 'postgres') return 'ok';
+      const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
+      return rows.map((r) => r.integrity_check).join('\n');
+    },
+  };
+  return store;
+}
+
+const EMPTY_ARTICLE: Article = {
+  id: '',
+  title: '',
+  publisher: '',
+  date: '2000-01-01',
+  url: null,
+  illustrative: false,
+  body: '',
+  taskIds: [],
+};

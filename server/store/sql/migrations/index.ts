@@ -1,0 +1,161 @@
+/**
+ * The migrations, one set for both engines, as a static provider (no file-system scan, so the server bundles).
+ * Where the engines differ the migration asks `engine`: the auto-numbered key, byte-order text, WITHOUT ROWID.
+ */
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+function initial(engine: Engine): Migration {
+  const pg = engine === 'postgres';
+  /** Text compared byte by byte on both engines (SQLite's default is BINARY already). */
+  const text = pg ? sql`text collate "C"` : sql`text`;
+  const withoutRowid = pg ? sql`` : sql`without rowid`;
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its own time, not today's (Kysely's advice)
+    async up(db: Kysely<any>) {
+      const seq = (c: ColumnDefinitionBuilder) => (pg ? c.generatedByDefaultAsIdentity().primaryKey() : c.primaryKey());
+      await db.schema
+        .createTable('articles')
+        .addColumn('seq', 'integer', seq)
+        .addColumn('id', text, (c) => c.notNull().unique())
+        .addColumn('title', text, (c) => c.notNull())
+        .addColumn('publisher', text, (c) => c.notNull())
+        .addColumn('date', text, (c) => c.notNull())
+        .addColumn('url', text)
+        .addColumn('url_normalized', text)
+        .addColumn('fingerprint', text, (c) => c.notNull())
+        .addColumn('illustrative', 'integer', (c) => c.notNull())
+        .addColumn('body', text, (c) => c.notNull())
+        .addColumn('task_ids', text, (c) => c.notNull())
+        .addColumn('search', text, (c) => c.notNull())
+        .addColumn('title_key', text, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_url').on('articles').column('url_normalized').execute();
+      await db.schema.createIndex('articles_fingerprint').on('articles').column('fingerprint').execute();
+      await db.schema.createIndex('articles_order').on('articles').columns(['date', 'title_key', 'seq']).execute();
+
+      await db.schema
+        .createTable('tasks')
+        .addColumn('seq', 'integer', seq)
+        .addColumn('id', text, (c) => c.notNull().unique())
+        .addColumn('title', text, (c) => c.notNull())
+        .addColumn('description', text, (c) => c.notNull())
+        .addColumn('article_id', text)
+        .addColumn('quote_start', 'integer')
+        .addColumn('quote_end', 'integer')
+        .addColumn('quote_text', text)
+        .addColumn('issuer', text, (c) => c.notNull())
+        .addColumn('assignee', text, (c) => c.notNull())
+        .addColumn('issuer_folded', text, (c) => c.notNull())
+        .addColumn('assignee_folded', text, (c) => c.notNull())
+        .addColumn('locality_codes', text, (c) => c.notNull())
+        .addColumn('category', text, (c) => c.notNull())
+        .addColumn('flagship', 'integer', (c) => c.notNull())
+        .addColumn('deadline_date', text)
+        .addColumn('deadline_text', text)
+        .addColumn('status', text, (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull())
+        .addColumn('completed_at', text)
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('search', text, (c) => c.notNull())
+        .addColumn('title_key', text, (c) => c.notNull())
+        .addColumn('assignee_key', text, (c) => c.notNull())
+        .addColumn('locality_key', text, (c) => c.notNull())
+        .execute();
+      for (const [name, columns] of TASK_INDEXES) {
+        await db.schema.createIndex(name).on('tasks').columns(columns).execute();
+      }
+
+      await db.schema
+        .createTable('task_units')
+        .addColumn('unit', 'integer', (c) => c.notNull())
+        .addColumn('task_seq', 'integer', (c) => c.notNull().references('tasks.seq').onDelete('cascade'))
+        .addPrimaryKeyConstraint('task_units_pk', ['unit', 'task_seq'])
+        .modifyEnd(withoutRowid)
+        .execute();
+      await db.schema
+        .createTable('task_buckets')
+        .addColumn('parent', 'integer', (c) => c.notNull())
+        .addColumn('bucket', 'integer', (c) => c.notNull())
+        .addColumn('task_seq', 'integer', (c) => c.notNull().references('tasks.seq').onDelete('cascade'))
+        .addPrimaryKeyConstraint('task_buckets_pk', ['parent', 'bucket', 'task_seq'])
+        .modifyEnd(withoutRowid)
+        .execute();
+
+      await db.schema
+        .createTable('task_updates')
+        .addColumn('seq', 'integer', seq)
+        .addColumn('id', text, (c) => c.notNull())
+        .addColumn('task_id', text, (c) => c.notNull().references('tasks.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('recorded_at', text, (c) => c.notNull())
+        .addColumn('date', text, (c) => c.notNull())
+        .addColumn('author', text, (c) => c.notNull())
+        .addColumn('entry', text, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('task_updates_task').on('task_updates').columns(['task_id', 'seq']).execute();
+      await db.schema.createIndex('task_updates_recent').on('task_updates').columns(['recorded_at', 'id']).execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('data_version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.insertInto('meta').values({ id: 1, data_version: 0 }).execute();
+
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key', text, (c) => c.primaryKey())
+        .addColumn('fingerprint', text, (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('body', text, (c) => c.notNull())
+        .addColumn('headers', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .execute();
+    },
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    async down(db: Kysely<any>) {
+      for (const table of [
+        'idempotency_keys',
+        'meta',
+        'task_updates',
+        'task_buckets',
+        'task_units',
+        'tasks',
+        'articles',
+      ]) {
+        await db.schema.dropTable(table).ifExists().execute();
+      }
+    },
+  };
+}
+
+/**
+ * Secondary indexes of tasks: one per stored sort key (with id, the tie-break, so the first page of a sorted list
+ * is read off the index), and the equality filters. importData drops and rebuilds them around a bulk load.
+ */
+export const TASK_INDEXES: ReadonlyArray<readonly [string, string[]]> = [
+  ['tasks_deadline', ['deadline_date', 'id']],
+  ['tasks_status_deadline', ['status', 'deadline_date']],
+  ['tasks_updated', ['updated_at', 'id']],
+  ['tasks_created', ['created_at', 'id']],
+  ['tasks_title', ['title_key', 'id']],
+  ['tasks_assignee', ['assignee_key', 'id']],
+  ['tasks_locality', ['locality_key', 'id']],
+  ['tasks_progress', ['progress', 'id']],
+  ['tasks_category', ['category', 'id']],
+  ['tasks_article', ['article_id']],
+  ['tasks_issuer_folded', ['issuer_folded']],
+  ['tasks_assignee_folded', ['assignee_folded']],
+];
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      return { '0001_initial': initial(engine) };
+    },
+  };
+}
