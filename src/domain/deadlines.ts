@@ -161,7 +161,7 @@ const YEAR_WORD = `(?:${S}năm${S}(\\d{4})(?!\\d)|${S0}[/\\-–]${S0}(\\d{4})(?!
 
 /** Where a pattern may start. */
 const ANCHOR = new RegExp(
-  `(?:${NOT_WORD_BEFORE}|(?<=trước))(?:qu[ýí]|tháng|tuần|năm|ngày|tết|nửa|sáu|ba|chín|(?:những|các)(?=${S}tháng${S}cuối)|\\d{1,2}(?=${S0}[/.\\-]${S0}\\d)|\\d{1,3}(?=${S}(?:ngày|tuần|tháng)))`,
+  `(?:${NOT_WORD_BEFORE}|(?<=trước))(?:qu[ýí]|tháng|tuần|năm|ngày|tết|nửa|sáu|ba|chín|(?:những|các)(?=${S}tháng${S}cuối)|(?:một|hai|bốn|bảy|tám|mười)(?=${S}(?:ngày|tuần|tháng))|\\d{1,2}(?=${S0}[/.\\-]${S0}\\d)|\\d{1,3}(?=${S}(?:ngày|tuần|tháng)))`,
   'giu',
 );
 
@@ -182,7 +182,10 @@ const P_DATE_NUM = new RegExp(
   'iuy',
 );
 const P_DATE_WORDS = new RegExp(`ngày${S}(\\d{1,2})${S}tháng${S}(\\d{1,2})(?:${S}năm${S}(\\d{4}))?(?!\\d)`, 'iuy');
-const P_DURATION = new RegExp(`(\\d{1,3})${S}(ngày|tuần|tháng)(${S}làm${S}việc)?(?![\\p{L}\\p{M}])`, 'iuy');
+const P_DURATION = new RegExp(
+  `(\\d{1,3}|một|hai|ba|bốn|sáu|bảy|tám|chín|mười)${S}(ngày|tuần|tháng)(${S}làm${S}việc)?(?![\\p{L}\\p{M}])`,
+  'iuy',
+);
 /** `tuần này`, `tháng tới`, `quý sau`: the current or the next week, month or quarter. */
 const P_REL_PERIOD = new RegExp(`(tuần|tháng|qu[ýí])${S}(này|nay|tới|sau)(?![\\p{L}\\p{M}])`, 'iuy');
 const P_TET = new RegExp(`tết(?:${S}nguyên${S}đán)?(?:${S}(\\d{4})(?!\\d))?(?![\\p{L}\\p{M}])`, 'iuy');
@@ -209,7 +212,17 @@ const YEAR_TARGETS_BEFORE =
   /(?:^|[^\p{L}\p{M}])(?:chỉ\s{1,3}tiêu|nhiệm\s{1,3}vụ)(?:\s{1,3}(?!kế\s)[\p{L}\p{M}()]{1,12}){0,5}\s{1,3}$/iu;
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-const NUMBER_WORDS: Record<string, number> = { sáu: 6, ba: 3, chín: 9 };
+const NUMBER_WORDS: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};
 
 function numberWord(s: string): number {
   const lower = s.toLowerCase();
@@ -275,6 +288,19 @@ function matchAt(text: string, pos: number): { end: number; period: Period; bare
       applyYear(p, m[4], m[5], m[6], m[7]);
       return { end: pos + m[0].length, period: p, bareNeedsIntro: false };
     }
+  }
+  if (/^(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mườ)/iu.test(lower3)) {
+    // `trong hai ngày tới`, `trong ba tháng`: a duration in words.
+    m = tryRe(P_DURATION);
+    if (m) {
+      const p = basePeriod('duration');
+      const n = numberWord(m[1]!);
+      const unit = m[2]!.toLowerCase();
+      if (unit === 'tháng') p.months = n;
+      else p.days = unit === 'tuần' ? n * 7 : m[3] ? Math.ceil((n * 7) / 5) : n;
+      return { end: pos + m[0].length, period: p, bareNeedsIntro: true };
+    }
+    if (!/^(?:ba|sáu|chí)/iu.test(lower3)) return null;
   }
   if (/^\d/.test(lower3)) {
     m = tryRe(P_DATE_NUM);

@@ -168,6 +168,7 @@ const FIXED_PAIRS = new Set([
   'phòng|chống',
   'phòng ngừa|ngăn chặn',
   'sắp xếp|kiện toàn',
+  'xem xét|giải quyết',
 ]);
 const FIXED_PAIR_SECONDS = new PhraseSet([...FIXED_PAIRS].map((p) => p.split('|')[1]!));
 const FIXED_PAIR_FIRSTS = new PhraseSet([...FIXED_PAIRS].map((p) => p.split('|')[0]!));
@@ -336,7 +337,7 @@ export function splitClauses(
     if (wordsOfNextPart(tokens, next, to) < MIN_WORDS) continue;
     // `…, phối hợp với …` joins partners to the same work; `bám sát kế hoạch, …` leads into it.
     if (tokens[next]!.key === 'phối' && tokens[next + 1]?.key === 'hợp') continue;
-    if (LEAD_INS.matchAt(tokens, firstWord(tokens, start, k), k) > 0 && words(tokens, start, k) <= 5) continue;
+    if (LEAD_INS.matchAt(tokens, firstWord(tokens, start, k), k) > 0 && words(tokens, start, k) <= 10) continue;
     if (isDeadlineTail(tokens, next, to)) continue;
     if (endsWithVerb(tokens, start, k)) continue;
     const lv = lastVerb(tokens, start, k);

@@ -256,6 +256,20 @@ function classifyBlocks(text: string, blocks: Block[]): void {
         continue;
       }
     }
+    // A short unterminated line between paragraphs (`Dự báo bão số 10 đổ bộ đêm nay 28-9`): a related-article link or
+    // a caption. List items carry a bullet; headings announce their list with a colon.
+    if (
+      b > 0 &&
+      b < blocks.length - 1 &&
+      !terminal &&
+      words <= 14 &&
+      block.sentences.length === 1 &&
+      !block.sentences[0]!.bullet &&
+      blocks[b + 1]!.kind === 'body'
+    ) {
+      block.kind = 'caption';
+      continue;
+    }
     // A short trailing line of capitalised words without a full stop is an author's name.
     if (b >= blocks.length - 3 && !terminal && words <= 5 && /^(?:\p{Lu}[\p{L}\p{M}]*\s*)+$/u.test(line)) {
       block.kind = 'byline';
