@@ -20,16 +20,8 @@ export function createHandlers(
   onScenarioChange?: (scenario: Scenario) => void,
 ) {
   const app = createApp({
-    store: createMemoryStore(
-      () => store.get(),
-      persistence
-        ? {
-            beforeWrite: (db) => persistence.sync(db),
-            afterTaskChange: (db, id) => persistence.recordEdit(db, id),
-            afterArticleAdded: (db, id) => persistence.recordArticle(db, id),
-          }
-        : {},
-    ),
+    // With persistence, every write is stored durably (compare-and-set across tabs) before it is answered.
+    store: createMemoryStore(() => store.get(), persistence?.hooks ?? {}),
     localities: store.localities,
     today: () => store.get().today(),
     version: 'demo',

@@ -49,6 +49,21 @@ export function metaHandlers(
       }
       return HttpResponse.json(settings());
     }),
+    // What was set aside on start (mocks/persistence.ts): download one as JSON, or try to take it back.
+    http.get('*/api/v1/_mock/set-aside/:id', ({ params }) => {
+      const value = persistence?.setAsideValue(String(params.id));
+      if (value === undefined) return HttpResponse.json({ title: 'Not found', status: 404 }, { status: 404 });
+      return new HttpResponse(JSON.stringify(value, null, 2), {
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Disposition': `attachment; filename="set-aside-${String(params.id)}.json"`,
+        },
+      });
+    }),
+    http.post('*/api/v1/_mock/set-aside/:id/restore', async ({ params }) => {
+      const result = persistence ? await persistence.restore(String(params.id)) : 'missing';
+      return HttpResponse.json({ result, settings: settings() });
+    }),
     // "Khôi phục dữ liệu mẫu": forget every edit and rebuild the sample data of the current dataset.
     http.post('*/api/v1/_mock/reset', async () => {
       if (persistence) await persistence.reset();

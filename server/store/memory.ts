@@ -18,19 +18,36 @@ import {
   mostOverdue,
 } from '../../src/domain/stats';
 import { type EvaluatedTask, filterTasks, paginate, sortTasks } from '../../src/domain/task-query';
+import type { TaskUpdateEntry } from '../../src/domain/task-updates';
 import { compareVi, fold, matchesQuery } from '../../src/domain/text';
 import { addArticle, type MockDb, replaceTask } from './memory-db';
-import type { CommitResult, Store } from './types';
+import type { CommitResult, IdempotentResponse, Store } from './types';
 
 /** What the browser's persistence needs to hear (mocks/persistence.ts); absent in tests and on the server. */
 export interface MemoryStoreHooks {
   /** Before a write or a duplicate lookup: bring in what another tab stored since. */
   beforeWrite?(db: MockDb): Promise<void>;
-  /** After a task changed: store it durably. */
-  afterTaskChange?(db: MockDb, taskId: string): Promise<void>;
-  /** After an article was added: store it and its tasks durably. */
-  afterArticleAdded?(db: MockDb, articleId: string): Promise<void>;
+  /**
+   * Stores a task's change durably before it shows in memory, as a compare-and-set on the stored version (another
+   * tab may have stored a newer one: 'stale', and that one is brought into `db`). Throws StoreUnavailableError
+   * when it cannot be stored: nothing is applied then.
+   */
+  storeTaskChange?(
+    db: MockDb,
+    next: StoredTask,
+    entry: TaskUpdateEntry,
+    expectedVersion: number,
+  ): Promise<'ok' | 'stale'>;
+  /** Stores an article and its tasks durably before they show in memory (throws StoreUnavailableError). */
+  storeArticle?(db: MockDb, article: Article, tasks: readonly StoredTask[]): Promise<void>;
+  /** An answer another tab (or an earlier page load) kept under this Idempotency-Key. */
+  loadIdempotent?(key: string): Promise<IdempotentResponse | null>;
+  /** Keeps an answer under its Idempotency-Key where every tab and a reload find it. */
+  storeIdempotent?(record: IdempotentResponse): Promise<void>;
 }
+
+/** How long an answer stays under its Idempotency-Key (retries come within minutes). */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 const withTimeliness = (row: EvaluatedTask): Task => ({ ...row.task, timeliness: row.timeliness });
 
@@ -49,6 +66,7 @@ export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks
   /** Bumped on every change; a rebuilt database (dataset switch, reset) starts a new generation. */
   let version = 0;
   let seen: MockDb | null = null;
+  const idempotent = new Map<string, IdempotentResponse>();
   const db = () => {
     const d = current();
     if (d !== seen) {
@@ -171,9 +189,9 @@ export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks
     async addArticle(article, tasks) {
       const d = db();
       await hooks.beforeWrite?.(d);
+      await hooks.storeArticle?.(d, article, tasks);
       addArticle(d, article, tasks);
       version += 1;
-      await hooks.afterArticleAdded?.(d, article.id);
     },
 
     async commitChange(next: StoredTask, entry, expectedVersion): Promise<CommitResult> {
@@ -182,11 +200,28 @@ export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks
       const stored = d.tasks.get(next.id);
       if (!stored) return 'missing';
       if (stored.version !== expectedVersion) return 'stale';
+      if (hooks.storeTaskChange) {
+        const outcome = await hooks.storeTaskChange(d, next, entry, expectedVersion);
+        if (outcome !== 'ok' || d.tasks.get(next.id)?.version !== expectedVersion) return 'stale';
+      }
       replaceTask(d, next);
       d.updates.set(next.id, [...(d.updates.get(next.id) ?? []), entry]);
       version += 1;
-      await hooks.afterTaskChange?.(d, next.id);
       return 'ok';
+    },
+
+    async getIdempotent(key) {
+      const known = idempotent.get(key) ?? (await hooks.loadIdempotent?.(key)) ?? null;
+      if (known && !idempotent.has(key)) idempotent.set(key, known);
+      return known;
+    },
+
+    async putIdempotent(record) {
+      if (idempotent.has(record.key)) return;
+      const oldest = Date.now() - IDEMPOTENCY_TTL_MS;
+      for (const [key, r] of idempotent) if (Date.parse(r.createdAt) < oldest) idempotent.delete(key);
+      idempotent.set(record.key, record);
+      await hooks.storeIdempotent?.(record);
     },
 
     async dataVersion() {

@@ -38,6 +38,14 @@ export type StatsBody = Omit<Stats, 'asOf' | 'byLocality'> & { byLocality: Stats
 
 export type CommitResult = 'ok' | 'stale' | 'missing';
 
+/**
+ * Thrown by a store when a write could not be stored durably (storage full, gone, or refused): nothing was
+ * applied, and the app answers 503 so the client keeps what the person typed.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
 /** A write remembered under its Idempotency-Key: a retry of the same write gets the first answer again. */
 export interface IdempotentResponse {
   key: string;
@@ -83,6 +91,14 @@ export interface Store {
    * version is still `expectedVersion` (`UPDATE … WHERE id = ? AND version = ?`): 'stale' otherwise.
    */
   commitChange(next: StoredTask, entry: TaskUpdateEntry, expectedVersion: number): Promise<CommitResult>;
+
+  /** The answer stored under this Idempotency-Key (server/http/idempotency.ts), or null. */
+  getIdempotent(key: string): Promise<IdempotentResponse | null>;
+  /**
+   * Keeps the answer to a write under its Idempotency-Key. The first answer stored for a key wins: storing one for
+   * a key already present leaves the stored one as it is (`INSERT … ON CONFLICT DO NOTHING`).
+   */
+  putIdempotent(response: IdempotentResponse): Promise<void>;
 
   /** Counter of every change to the data, kept where all server processes see it (ETags, caches). */
   dataVersion(): Promise<number>;

@@ -58,6 +58,26 @@ export interface RequestOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Writes give up sooner: a person waiting on "Lưu" must hear within seconds whether it worked. A write that timed
+ * out may still have been applied; it is retried with its Idempotency-Key, which never applies it twice.
+ */
+export const WRITE_TIMEOUT_MS = 10_000;
+
+/** A fresh Idempotency-Key for one logical write (kept across its retries). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Whether a failed write may nevertheless have been applied: no answer (timeout, connection lost) means the
+ * server may have stored it. A 4xx or 5xx answer means it was not (5xx: nothing stored, see server/app.ts).
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof ApiError && (error.kind === 'timeout' || error.kind === 'network');
+}
 
 let requestGate: Promise<unknown> | null = null;
 
@@ -112,7 +132,7 @@ export async function apiRequest<S extends z.ZodType>(
       throw new ApiError('network', `The API did not start: ${url}`, null, null, url);
     }
   }
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? (method === 'GET' ? DEFAULT_TIMEOUT_MS : WRITE_TIMEOUT_MS));
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
   try {

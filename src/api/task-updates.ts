@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '../domain/dates';
 import { applyChange } from '../domain/task-updates';
 import { timelinessOf } from '../domain/timeliness';
-import { apiGet, apiRequest } from './client';
+import { ApiError, apiGet, apiRequest, outcomeUnknown } from './client';
 import { mockSettingsQueries } from './mock-settings';
 import type { Task, TaskFilters } from './schemas';
 import { statsQueries } from './stats';
@@ -60,23 +60,94 @@ export function useRecentUpdates(filters: TaskFilters, pageSize = 10, enabled = 
   return useQuery({ ...recentUpdatesQueries.list(filters, pageSize), enabled });
 }
 
+/**
+ * One logical change. `idempotencyKey` is the same for every attempt of it (a retry after a timeout never applies
+ * it twice) and new for every new change (a re-apply on another version is a new change).
+ */
 export type TaskChangeRequest =
-  | { kind: 'update'; taskId: string; baseVersion: number; body: ProgressUpdateBody }
-  | { kind: 'patch'; taskId: string; baseVersion: number; body: TaskPatchBody };
+  | { kind: 'update'; taskId: string; baseVersion: number; body: ProgressUpdateBody; idempotencyKey?: string }
+  | { kind: 'patch'; taskId: string; baseVersion: number; body: TaskPatchBody; idempotencyKey?: string };
 
-/** Sends one change with the version it was written against. */
-export function sendTaskChange(request: TaskChangeRequest, signal?: AbortSignal): Promise<TaskChangeResult> {
+/** Sends one change with the version it was written against (and its Idempotency-Key, when it has one). */
+export function sendTaskChange(
+  request: TaskChangeRequest,
+  signal?: AbortSignal,
+  timeoutMs?: number,
+): Promise<TaskChangeResult> {
   const path = `/tasks/${encodeURIComponent(request.taskId)}`;
+  const headers: Record<string, string> = { 'If-Match': versionTag(request.baseVersion) };
+  if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
   return apiRequest(
     request.kind === 'update' ? 'POST' : 'PATCH',
     request.kind === 'update' ? `${path}/updates` : path,
     TaskChangeResult,
-    {
-      body: request.body,
-      headers: { 'If-Match': versionTag(request.baseVersion) },
-      signal,
-    },
+    { body: request.body, headers, signal, timeoutMs },
   );
+}
+
+/** How long the one automatic retry of a write whose outcome is unknown waits. */
+export const RETRY_TIMEOUT_MS = 6_000;
+
+/**
+ * A history entry recording exactly this progress update (same day, author, note, status and progress): how a
+ * write whose answer was lost is recognised as applied, even by a server that does not keep Idempotency-Keys.
+ */
+export function isOwnEntry(entry: TaskUpdate, body: ProgressUpdateBody | TaskPatchBody): boolean {
+  return (
+    entry.date === body.date &&
+    entry.author === body.author.trim() &&
+    entry.note === (body.note?.trim() ?? '') &&
+    (body.status === undefined || entry.status === body.status) &&
+    (body.progress === undefined || entry.progress === body.progress)
+  );
+}
+
+/** The change was sent, but no answer came: it may or may not have been applied (retry with the same key). */
+export class SaveOutcomeUnknownError extends ApiError {
+  constructor(override readonly cause: ApiError) {
+    super(cause.kind, cause.message, cause.status, cause.problem, cause.url);
+  }
+}
+
+/**
+ * Sends a change and makes sure of its outcome. No answer (timeout, connection lost): one retry with the same
+ * Idempotency-Key, which returns the first answer if the first attempt landed and never applies it twice. A 412
+ * after an attempt without answer: the history is read, and an entry that is this very change means it was saved
+ * (never shown as someone else's). Still no answer: SaveOutcomeUnknownError (the form says "maybe saved" and
+ * offers to check again with the same key).
+ */
+export async function saveTaskChange(
+  client: QueryClient,
+  request: TaskChangeRequest,
+  options: { uncertain?: boolean } = {},
+): Promise<TaskChangeResult> {
+  let uncertain = options.uncertain ?? false;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await sendTaskChange(request, undefined, attempt === 0 ? undefined : RETRY_TIMEOUT_MS);
+    } catch (error) {
+      if (outcomeUnknown(error)) {
+        uncertain = true;
+        if (attempt === 0 && request.idempotencyKey) continue;
+        throw new SaveOutcomeUnknownError(error as ApiError);
+      }
+      if (uncertain && error instanceof ApiError && error.status === 412) {
+        const own = await findLandedChange(client, request).catch(() => null);
+        if (own) return own;
+      }
+      throw error;
+    }
+  }
+}
+
+/** The result of `request` if the task's history shows it was applied after its base version, else null. */
+async function findLandedChange(client: QueryClient, request: TaskChangeRequest): Promise<TaskChangeResult | null> {
+  const history = await client.fetchQuery({ ...taskUpdatesQueries.list(request.taskId), staleTime: 0 });
+  const after = history.items.filter((e) => e.version > request.baseVersion);
+  const own = after.find((e) => e.version === request.baseVersion + 1 && isOwnEntry(e, request.body));
+  if (!own) return null;
+  const task = await client.fetchQuery({ ...tasksQueries.detail(request.taskId), staleTime: 0 });
+  return { task, update: own };
 }
 
 /** Marks an optimistic history entry until the server's own replaces it. */
@@ -114,7 +185,8 @@ async function optimistic(client: QueryClient, request: TaskChangeRequest, today
 export function useSaveTaskChange(today: string = todayInVietnam()) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: TaskChangeRequest) => sendTaskChange(request),
+    mutationFn: ({ uncertain, ...request }: TaskChangeRequest & { uncertain?: boolean }) =>
+      saveTaskChange(client, request, { uncertain }),
     onMutate: (request) => optimistic(client, request, today),
     onError: (_error, request, snapshot) => {
       if (!snapshot) return;
@@ -163,7 +235,7 @@ export function useBulkTaskChange() {
       const out: BulkChangeResult[] = [];
       for (const request of requests) {
         try {
-          const result = await sendTaskChange(request);
+          const result = await saveTaskChange(client, request);
           client.setQueryData(tasksQueries.detail(request.taskId).queryKey, result.task);
           out.push({ taskId: request.taskId, ok: true, result });
         } catch (error) {

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { seedArticle } from '../../mocks/data/seed-article';
 import { localities, TEST_TODAY } from '../../mocks/node';
 import {
+  articleKey,
   createPersistentStore,
-  EDITS_KEY,
+  LEGACY_KEY,
   loadEdits,
+  META_KEY,
   memoryAdapter,
-  parseStoredEdits,
+  parseLegacyEdits,
+  SET_ASIDE_KEY,
   STORE_SCHEMA_VERSION,
 } from '../../mocks/persistence';
 import { createDbStore } from '../../mocks/store';
@@ -267,13 +270,10 @@ describe('imported articles survive a reload of the mock API', () => {
     const first = await start();
     const db = first.store.get();
     const { article, tasks } = buildImport({ ...valid(), title: 'Bài nhập thử' }, 'a-imp1');
-    db.articles.set(article.id, article);
-    for (const t of tasks) db.tasks.set(t.id, t);
-    await first.persistence.recordArticle(db, article.id);
+    await first.persistence.hooks.storeArticle?.(db, article, tasks);
 
-    const stored = adapter.data.get(EDITS_KEY) as { schemaVersion: number; articles: Record<string, unknown> };
-    expect(stored.schemaVersion).toBe(STORE_SCHEMA_VERSION);
-    expect(Object.keys(stored.articles)).toEqual(['a-imp1']);
+    expect(adapter.data.get(META_KEY)).toMatchObject({ schemaVersion: STORE_SCHEMA_VERSION });
+    expect([...adapter.data.keys()].filter((k) => k.startsWith('article:'))).toEqual([articleKey('a-imp1')]);
 
     const again = (await start()).store.get();
     expect(again.articles.get('a-imp1')?.title).toBe('Bài nhập thử');
@@ -282,18 +282,30 @@ describe('imported articles survive a reload of the mock API', () => {
   });
 
   it('reads a store of version 1 (no imported articles) without setting it aside', () => {
-    const parsed = parseStoredEdits({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00Z', tasks: {} });
-    expect(parsed).toMatchObject({ ok: true, edits: { articles: {} } });
+    const parsed = parseLegacyEdits({ schemaVersion: 1, savedAt: '2026-01-01T00:00:00Z', tasks: {} });
+    expect(parsed).toMatchObject({ ok: true, edits: { setAside: [] } });
   });
 
-  it('sets aside a store whose imported article does not add up', () => {
-    const { article, tasks } = buildImport(valid(), 'a-x');
-    const raw = {
-      schemaVersion: STORE_SCHEMA_VERSION,
-      savedAt: '2026-01-01T00:00:00Z',
-      tasks: {},
-      articles: { 'a-x': { article: { ...article, taskIds: [] }, tasks } },
-    };
-    expect(parseStoredEdits(raw)).toEqual({ ok: false, reason: 'corrupted' });
+  it('sets aside only the imported article that does not add up, and keeps the others', async () => {
+    const bad = buildImport(valid(), 'a-x');
+    const good = buildImport({ ...valid(), title: 'Bài tốt' }, 'a-ok');
+    const adapter = memoryAdapter({
+      [LEGACY_KEY]: {
+        schemaVersion: 2,
+        savedAt: '2026-01-01T00:00:00Z',
+        tasks: {},
+        articles: {
+          'a-x': { article: { ...bad.article, taskIds: [] }, tasks: bad.tasks },
+          'a-ok': good,
+        },
+      },
+    });
+    const loaded = await loadEdits(adapter);
+    expect(loaded.notice).toBe('set_aside');
+    expect([...(loaded.articles?.keys() ?? [])]).toEqual(['a-ok']);
+    expect(adapter.data.get(SET_ASIDE_KEY)).toMatchObject([{ kind: 'article', ref: 'a-x', reason: 'inconsistent' }]);
+    // Rewritten in the current layout: one record per article.
+    expect(adapter.data.has(LEGACY_KEY)).toBe(false);
+    expect(adapter.data.has(articleKey('a-ok'))).toBe(true);
   });
 });

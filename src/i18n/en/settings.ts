@@ -63,7 +63,10 @@ export const settingsEn: Messages['settings'] = {
     corrupted:
       'The data saved in this browser is damaged and cannot be read. The sample data has been restored; the damaged copy is kept aside.',
     unavailable: 'This browser does not allow saving data: updates last until the page is reloaded.',
-    save_failed: 'Could not save updates in this browser: they last until the page is reloaded.',
+    save_failed:
+      'The browser refused to store a change (storage full or cleared): that change was not saved, and what you typed is still in the form. Updates saved before are not lost.',
+    set_aside:
+      'Some records saved in this browser could not be read and were set aside; everything else is used as usual. You can download or restore them in Settings.',
     dismiss: 'OK',
     settings: 'Open settings',
   },

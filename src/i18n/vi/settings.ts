@@ -61,7 +61,10 @@ export const settingsVi = {
     corrupted:
       'Dữ liệu lưu trong trình duyệt bị hỏng, không đọc được. Đã khôi phục dữ liệu mẫu; bản lưu hỏng được giữ riêng.',
     unavailable: 'Trình duyệt không cho lưu dữ liệu: các cập nhật chỉ còn đến khi tải lại trang.',
-    save_failed: 'Không lưu được cập nhật vào trình duyệt: các cập nhật chỉ còn đến khi tải lại trang.',
+    save_failed:
+      'Trình duyệt vừa từ chối lưu (bộ nhớ đầy hoặc dữ liệu bị xóa): thay đổi đó chưa được ghi, nội dung đã nhập vẫn còn trong biểu mẫu. Các cập nhật đã lưu trước đó không mất.',
+    set_aside:
+      'Một số bản ghi lưu trong trình duyệt không đọc được nên đã được để riêng; các cập nhật khác vẫn dùng bình thường. Có thể tải về hoặc khôi phục chúng trong Cài đặt.',
     dismiss: 'Đã hiểu',
     settings: 'Xem cài đặt',
   },
