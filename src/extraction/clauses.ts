@@ -22,6 +22,7 @@ import {
   NO_SPLIT_MARKERS,
   PREPOSITIONS,
   PROJECT_NOUNS,
+  VERB_LIKE_NOUNS,
   WEAK_VERBS,
 } from './lexicon';
 import { PhraseSet, type Token } from './tokens';
@@ -86,7 +87,7 @@ function verbLength(tokens: readonly Token[], k: number, to: number): number {
   const t = tokens[k];
   if (!t?.word || t.cap) return 0;
   const len = ACTION_VERBS.matchAt(tokens, k, to);
-  if (len === 0) return 0;
+  if (len === 0 || VERB_LIKE_NOUNS.matchAt(tokens, k, to) > 0) return 0;
   if (WEAK_VERBS.has(len === 1 ? t.key : phraseKey(tokens, k, len))) return 0;
   const prev = tokens[k - 1];
   if (prev?.word && DETERMINERS.has(prev.key)) return 0;

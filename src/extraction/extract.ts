@@ -52,6 +52,7 @@ import {
   SPEECH_VERBS,
   SUBJECT_HEADS,
   UPWARD_CUES,
+  VERB_LIKE_NOUNS,
   WEAK_VERBS,
 } from './lexicon';
 import { type LocalityIndexLike, type LocalityRef, LocalityResolver } from './localities-in-text';
@@ -280,6 +281,8 @@ const NOT_MODAL_AFTER = new Set([
   'đến',
   'tới',
 ]);
+/** Modals that need a named body as their subject. */
+const WEAK_MODALS = new Set(['khẩn', 'được']);
 const NOT_MODAL_BEFORE = new Set(['không', 'chưa', 'đã', 'chẳng', 'rất', 'bên', 'là', 'vẫn', 'chả', 'đâu', 'đúng']);
 const PROBLEM_NOUNS = new PhraseSet([
   'hạn chế',
@@ -384,7 +387,7 @@ const NUMBERED_ROADS = new PhraseSet(['quốc lộ', 'đường tỉnh', 'tỉnh
  */
 function strongVerb(tokens: readonly Token[], k: number, to: number): boolean {
   const len = ACTION_VERBS.matchAt(tokens, k, to);
-  if (len === 0) return false;
+  if (len === 0 || VERB_LIKE_NOUNS.matchAt(tokens, k, to) > 0) return false;
   if (len === 1) return !WEAK_VERBS.has(tokens[k]!.key);
   return !WEAK_VERBS.has(`${tokens[k]!.key} ${tokens[k + 1]!.key}`) || len > 2;
 }
@@ -456,9 +459,10 @@ function speakerRange(tokens: readonly Token[], from: number, c: number): [numbe
     }
   }
   // A person's title ends before its first verb: `Chủ tịch UBND tỉnh Trần Ngọc Tam phê bình … và yêu cầu`. The
-  // name of a body may contain verbs (`Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`).
+  // name of a body may contain verbs (`Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`), and so
+  // may a document's (`Thông báo kết luận`).
   const person = OFFICIAL_TITLES.matchAt(tokens, start, end) > 0;
-  for (let k = start + 1; k < end; k++) {
+  for (let k = start + Math.max(1, DOCUMENT_SPEAKERS.matchAt(tokens, start, end)); k < end; k++) {
     const t = tokens[k]!;
     if (!t.word || t.cap) continue;
     if (
@@ -484,10 +488,37 @@ function hasTitle(tokens: readonly Token[], from: number, to: number): boolean {
 
 function hasOfficial(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    if (OFFICIAL_TITLES.matchAt(tokens, k, to) > 0 || ISSUING_BODIES.matchAt(tokens, k, to) > 0) return true;
+    if (
+      OFFICIAL_TITLES.matchAt(tokens, k, to) > 0 ||
+      ISSUING_BODIES.matchAt(tokens, k, to) > 0 ||
+      (k === from && DOCUMENT_SPEAKERS.matchAt(tokens, k, to) > 0)
+    ) {
+      return true;
+    }
   }
   return false;
 }
+
+/** Documents, delegations and meetings that speak in the news: `Công văn nêu rõ`, `Đoàn công tác đề nghị`. */
+const DOCUMENT_SPEAKERS = new PhraseSet([
+  'công văn',
+  'văn bản',
+  'thông báo',
+  'thông báo kết luận',
+  'kết luận',
+  'chỉ thị',
+  'công điện',
+  'quyết định',
+  'kế hoạch',
+  'nghị quyết',
+  'đoàn công tác',
+  'đoàn giám sát',
+  'đoàn kiểm tra',
+  'đoàn khảo sát',
+  'tổ công tác',
+  'hội nghị',
+  'cuộc họp',
+]);
 
 function isPronounSpeaker(tokens: readonly Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to).filter((t) => t.word);
@@ -601,7 +632,9 @@ function readAddressee(
     const modal = MODALS.matchAt(tokens, k, to);
     if (modal > 0 && !t.cap && k > from) {
       const v = verbAfter(tokens, k + modal, to);
-      return v >= 0 ? { from, to: k, task: k + modal } : null;
+      if (v >= 0) return { from, to: k, task: k + modal };
+      // `các đơn vị được giao nhiệm vụ …`: part of the addressee.
+      if (!WEAK_MODALS.has(t.key)) return null;
     }
     const prev = tokens[k - 1];
     if (strongVerb(tokens, k, to) && (!t.cap || k === from) && !(k > from && prev?.word && DETERMINERS.has(prev.key))) {
@@ -678,9 +711,55 @@ function analyseSentence(
   const colonAtEnd = tokens[to]?.text === ':';
   const i0 = skipLeading(tokens, 0, to);
   if (i0 >= to) return emptyAnalysis('none');
+  const inline = inlineSpeaker(text, tokens, i0, to, abbreviations);
+  if (inline) {
+    const inner = analyseFrom(
+      text,
+      tokens,
+      { ...ctx, active: true, issuer: inline.issuer, assignee: '' },
+      abbreviations,
+      bullet,
+      to,
+      colonAtEnd,
+      inline.from,
+    );
+    if (inner.kind === 'cue' || inner.kind === 'modal' || inner.kind === 'imperative' || inner.kind === 'subject') {
+      inner.issuer ??= inline.issuer;
+      inner.lead = inline.from;
+      return inner;
+    }
+  }
   const result = analyseFrom(text, tokens, ctx, abbreviations, bullet, to, colonAtEnd, i0);
   result.lead = i0;
   return result;
+}
+
+/** `Văn bản nêu rõ: …`, `Chủ tịch UBND tỉnh chỉ rõ: …`: a speaker and a colon, then what was said. */
+function inlineSpeaker(
+  text: string,
+  tokens: readonly Token[],
+  i0: number,
+  to: number,
+  abbreviations: ReadonlyMap<string, string>,
+): { issuer: string; from: number } | null {
+  for (let k = i0 + 1; k < Math.min(to, i0 + 30); k++) {
+    const t = tokens[k]!;
+    if (!t.word) {
+      if (t.text === ',' || t.text === '(' || t.text === ')' || t.text === '-' || t.text === '–') continue;
+      return null;
+    }
+    if (t.cap) continue;
+    const sv = SPEECH_VERBS.matchAt(tokens, k, to);
+    if (sv === 0) {
+      if (DIRECTIVE_CUES.matchAt(tokens, k, to) > 0 || MODALS.matchAt(tokens, k, to) > 0) return null;
+      continue;
+    }
+    if (tokens[k + sv]?.text !== ':' || k + sv + 1 >= to) return null;
+    const sp = speakerRange(tokens, i0, k);
+    if (!sp || !hasOfficial(tokens, sp[0], sp[1])) return null;
+    return { issuer: cleanParty(spanText(text, tokens, sp[0], sp[1]), abbreviations), from: k + sv + 1 };
+  }
+  return null;
 }
 
 function analyseFrom(
@@ -739,7 +818,9 @@ function analyseFrom(
     if (len === 0) continue;
     if (t.cap && j !== i0) continue; // `Ban Chỉ đạo`, `Chỉ thị số 35-CT/TW`
     const prev = tokens[j - 1];
-    if (prev?.word && BLOCKING_BEFORE_CUE.has(prev.key) && j !== i0) continue;
+    const delegation =
+      prev?.key === 'tác' && tokens[j - 2]?.key === 'công' && ['đoàn', 'tổ'].includes(tokens[j - 3]?.key ?? '');
+    if (prev?.word && BLOCKING_BEFORE_CUE.has(prev.key) && j !== i0 && !delegation) continue;
     if (prev?.text === ',' && tokens[j - 2]?.key === 'đạo' && t.key === 'chỉ') continue; // `lãnh đạo, chỉ đạo`
     if (prev?.word && prev.key === 'đạo' && tokens[j - 2]?.key === 'lãnh') continue;
     if (t.key === 'giao' && len === 1 && GIAO_COMPOUNDS.has(tokens[j + 1]?.key ?? '')) continue;
@@ -872,6 +953,13 @@ function analyseFrom(
     let subjEnd = j;
     while (subjEnd > s && tokens[subjEnd - 1]!.word && SUBJECT_TRAILERS.has(tokens[subjEnd - 1]!.key)) subjEnd--;
     if (subjEnd > s && PROBLEM_NOUNS.endsAt(tokens, subjEnd, s, 2) > 0) continue;
+    // `Các chủ đầu tư khẩn trương hoàn thiện …`, `Sở Tài chính được giao tham mưu …`: only after a named body.
+    if (
+      WEAK_MODALS.has(t.key) &&
+      !(subjEnd > s && (SUBJECT_HEADS.matchAt(tokens, s, subjEnd) > 0 || ORG_HEADS.matchAt(tokens, s, subjEnd) > 0))
+    ) {
+      continue;
+    }
     let past = false;
     for (let k = s; k < subjEnd; k++) if (PAST_MARKERS.matchAt(tokens, k, subjEnd) > 0) past = true;
     if (past) continue;
@@ -1001,6 +1089,10 @@ function analyseFrom(
     if (tokens[k]!.cap || SPEECH_VERBS.matchAt(tokens, k, to) === 0) continue;
     const sp = speakerRange(tokens, i0, k);
     if (sp && hasOfficial(tokens, sp[0], sp[1]) && !isPronounSpeaker(tokens, sp[0], sp[1])) {
+      // `Công văn nêu rõ:` at the end of the sentence: the list that follows is what it says.
+      if (colonAtEnd && k + SPEECH_VERBS.matchAt(tokens, k, to) >= to) {
+        return { ...emptyAnalysis('context'), issuer: party(sp[0], sp[1]) };
+      }
       return { ...emptyAnalysis('none'), speaker: party(sp[0], sp[1]) };
     }
     break;
@@ -1286,6 +1378,11 @@ export function extractDirectives(input: string, opts: ExtractOptions = {}): Dir
           ctx.active = true;
           activated = true;
         }
+      }
+      if ((a.kind === 'imperative' || a.kind === 'subject') && a.issuer && !ctx.active) {
+        ctx.issuer = a.issuer;
+        ctx.active = true;
+        activated = true;
       }
       produced += emit(out, text, sentence, tokens, a, ctx, articleDate, locate, abbreviations);
       // A named subject (`UBND huyện Trần Đề …`) is the assignee of the subjectless items that follow it.

@@ -278,6 +278,16 @@ export const ACTION_VERBS = new PhraseSet([
   'hoàn thiện',
 ]);
 
+/** Nouns that start with a verb of ACTION_VERBS: `tổ chức đảng`, `tổ chức cơ sở đảng`. */
+export const VERB_LIKE_NOUNS = new PhraseSet([
+  'tổ chức đảng',
+  'tổ chức cơ sở đảng',
+  'tổ chức chính trị',
+  'tổ chức đoàn thể',
+  'tổ chức tín dụng',
+  'tổ chức kinh tế',
+]);
+
 /** Single syllables of ACTION_VERBS that too often belong to a noun to open a clause after a comma or `và`. */
 export const WEAK_VERBS = new Set([
   'nắm',
@@ -379,7 +389,7 @@ export const ADVERBS = new PhraseSet([
 ]);
 
 /** Modal cues: `cần`, `phải`, `có trách nhiệm`. */
-export const MODALS = new PhraseSet(['cần', 'phải', 'cần phải', 'có trách nhiệm']);
+export const MODALS = new PhraseSet(['cần', 'phải', 'cần phải', 'có trách nhiệm', 'được giao', 'khẩn trương']);
 
 /** Speaker cues that direct by themselves when followed by an addressee and a verb. */
 export const DIRECTIVE_CUES = new PhraseSet([
@@ -453,6 +463,8 @@ export const SPEECH_VERBS = new PhraseSet([
   'gửi',
   'thông báo',
   'chủ trì',
+  'nêu rõ',
+  'chỉ đạo rõ',
 ]);
 
 /** Reporting verbs: the speaker tells what was done, no directive follows from them. */

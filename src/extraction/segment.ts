@@ -110,9 +110,14 @@ function splitLine(text: string, start: number, end: number): SentenceSegment[] 
     const ch = text[i]!;
     if (i - sStart >= MAX_SENTENCE) {
       // Cut an overlong run at the last white space of its second half (or hard, if there is none).
+      // A long enumeration is cut after one of its `;`, so that the next part starts with an item.
       let cut = i;
       const floor = sStart + (MAX_SENTENCE >> 1);
-      while (cut > floor && !isSpace(text[cut])) cut--;
+      while (cut > floor && text[cut - 1] !== ';') cut--;
+      if (cut <= floor) {
+        cut = i;
+        while (cut > floor && !isSpace(text[cut])) cut--;
+      }
       if (cut <= floor) cut = i;
       // Never cut a surrogate pair.
       const code = text.charCodeAt(cut - 1);
