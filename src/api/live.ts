@@ -16,7 +16,7 @@
  * that screens read with `useLiveStatus()` (the presentation's freshness line and stale marker).
  */
 import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { articlesQueries } from './articles';
 import { config } from './config';
@@ -118,6 +118,26 @@ export function isLiveStale(s: LiveStatus, now: number, graceMs = 3000, pollMs =
   if (s.mode === 'off' || s.mode === 'live') return false;
   if (s.downSince === null || now - s.downSince < graceMs) return false;
   return !(s.polling && s.lastPollOkAt !== null && now - s.lastPollOkAt < pollMs * 2);
+}
+
+/**
+ * `isLiveStale` now, re-evaluated when the status changes and when its grace period or the last poll's validity
+ * runs out (a timer to that moment, not a tick every second).
+ */
+export function useLiveStale(graceMs = 3000): boolean {
+  const s = useLiveStatus();
+  const [, setTick] = useState(0);
+  const now = Date.now();
+  const stale = isLiveStale(s, now, graceMs);
+  useEffect(() => {
+    if (s.mode === 'off' || s.mode === 'live' || s.downSince === null) return;
+    const moments = [s.downSince + graceMs, ...(s.lastPollOkAt === null ? [] : [s.lastPollOkAt + POLL_MS * 2])];
+    const next = Math.min(...moments.filter((m) => m > Date.now()));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), next - Date.now() + 20);
+    return () => clearTimeout(timer);
+  });
+  return stale;
 }
 
 const TASK_DETAIL = tasksQueries.detail('').queryKey.slice(0, -1);

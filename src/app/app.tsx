@@ -4,6 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n/i18n';
+import { LiveUpdates } from './live-updates';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 
@@ -21,6 +22,7 @@ export function App(props: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
+        <LiveUpdates />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>

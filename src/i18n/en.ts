@@ -5,6 +5,7 @@ import { dashboardEn } from './en/dashboard';
 import { deadlinesEn } from './en/deadlines';
 import { exportEn } from './en/export';
 import { filtersEn } from './en/filters';
+import { liveEn } from './en/live';
 import { presentEn } from './en/present';
 import { settingsEn } from './en/settings';
 import { taskEn } from './en/task';
@@ -138,6 +139,7 @@ export const en: Messages = {
   },
   common: { illustrative: 'Sample', percent: '{{value}}%' },
   present: presentEn,
+  live: liveEn,
   filters: filtersEn,
   tasks: tasksEn,
   dashboard: dashboardEn,

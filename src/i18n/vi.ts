@@ -5,6 +5,7 @@ import { dashboardVi } from './vi/dashboard';
 import { deadlinesVi } from './vi/deadlines';
 import { exportVi } from './vi/export';
 import { filtersVi } from './vi/filters';
+import { liveVi } from './vi/live';
 import { presentVi } from './vi/present';
 import { settingsVi } from './vi/settings';
 import { taskVi } from './vi/task';
@@ -136,6 +137,7 @@ export const vi = {
   },
   common: { illustrative: 'Bài mẫu', percent: '{{value}}%' },
   present: presentVi,
+  live: liveVi,
   filters: filtersVi,
   tasks: tasksVi,
   dashboard: dashboardVi,

@@ -97,6 +97,9 @@ export const presentEn: Messages['present'] = {
     dataAtDay: 'Data as of {{time}} on {{date}}',
     stale: 'Connection lost — showing data as of {{time}}',
     staleDay: 'Connection lost — showing data as of {{time}} on {{date}}',
+    age: 'updated {{ago}}',
+    justNow: 'updated just now',
+    reconnecting: 'reconnecting…',
     paused: 'Paused',
   },
   controls: {

@@ -95,6 +95,11 @@ export const presentVi = {
     dataAtDay: 'Số liệu lúc {{time}} ngày {{date}}',
     stale: 'Mất kết nối — đang hiển thị số liệu lúc {{time}}',
     staleDay: 'Mất kết nối — đang hiển thị số liệu lúc {{time}} ngày {{date}}',
+    /** Beside the data time: how long ago the figures on screen were fetched ("cập nhật 12 giây trước"). */
+    age: 'cập nhật {{ago}}',
+    justNow: 'cập nhật vừa xong',
+    /** While the live connection is down: the screen is trying again by itself. */
+    reconnecting: 'đang kết nối lại…',
     paused: 'Đang tạm dừng',
   },
   controls: {

@@ -1,5 +1,6 @@
-import type { Ref } from 'react';
+import { type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
 import type { FullscreenFailure } from '../hooks/use-fullscreen';
 import { Icon } from './icons';
 
@@ -14,6 +15,10 @@ export interface ControlBarProps {
   /** "Số liệu lúc 14:05", or the stale marker. */
   freshness: string | null;
   stale: boolean;
+  /** When the figures on screen were fetched (ms), for "cập nhật 12 giây trước"; null before the first. */
+  dataAt?: number | null;
+  /** The live connection is down and being retried. */
+  reconnecting?: boolean;
   settingsOpen: boolean;
   settingsButtonRef: Ref<HTMLButtonElement>;
   fullscreen: boolean;
@@ -25,6 +30,41 @@ export interface ControlBarProps {
   onToggleFullscreen: () => void;
   onDismissFailure: () => void;
   onExit: () => void;
+}
+
+/** "12 giây trước" in the interface's language (seconds, then minutes, hours, days). */
+export function timeAgo(ms: number, locale: string): string {
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return rtf.format(-s, 'second');
+  const m = Math.round(s / 60);
+  if (m < 60) return rtf.format(-m, 'minute');
+  const h = Math.round(m / 60);
+  return h < 48 ? rtf.format(-h, 'hour') : rtf.format(-Math.round(h / 24), 'day');
+}
+
+/**
+ * How long ago the figures were fetched, and whether the screen is reconnecting. Ticks by itself (every second for
+ * the first minute, then every 15 s), so the slides never re-render for it. Not a live region: a screen reader hears
+ * the data time and the stale marker beside it, not a count every second.
+ */
+function FreshnessAge({ at, reconnecting }: { at: number | null; reconnecting: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [now, setNow] = useState(() => Date.now());
+  const age = at === null ? null : now - at;
+  useEffect(() => {
+    const timer = setTimeout(() => setNow(Date.now()), age !== null && age > 60_000 ? 15_000 : 1000);
+    return () => clearTimeout(timer);
+  });
+  if (age === null && !reconnecting) return null;
+  const parts = [
+    ...(age === null
+      ? []
+      : [age < 5000 ? t('present.status.justNow') : t('present.status.age', { ago: timeAgo(age, f.locale) })]),
+    ...(reconnecting ? [t('present.status.reconnecting')] : []),
+  ];
+  return <p className="p-age">· {parts.join(' · ')}</p>;
 }
 
 /** The show's bottom bar: where we are, how fresh the figures are, and the controls (which fade when idle). */
@@ -64,6 +104,7 @@ export function ControlBar(props: ControlBarProps) {
           {props.stale ? <Icon name="warning" /> : null}
           {props.freshness ?? ''}
         </p>
+        <FreshnessAge at={props.dataAt ?? null} reconnecting={Boolean(props.reconnecting)} />
         <div className="p-controls" role="toolbar" aria-label={t('present.controls.label')}>
           <button
             type="button"

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
+import { useLiveStale, useLiveStatus } from '../../../api/live';
 import type { Stats, TaskFilters } from '../../../api/schemas';
 import { pathLabel, useChosenLocalities } from '../../../components/filters/use-chosen-localities';
 import { errorText } from '../../../components/ui/error-text';
@@ -116,7 +117,11 @@ export function PresentationPage({ filters, settings, onSettingsChange, onExit }
   const idle = useIdle(IDLE_MS);
   const wakeLock = useWakeLock(true);
   const scope = useScope(filters, stats);
-  const freshness = useFreshnessText(dataFreshness.at, dataFreshness.stale);
+  // The live connection down (server restarting, network gone) is stale too, before any refresh has failed.
+  const live = useLiveStatus();
+  const liveStale = useLiveStale();
+  const stale = dataFreshness.stale || liveStale;
+  const freshness = useFreshnessText(dataFreshness.at, stale);
 
   const togglePause = useCallback(
     () => onSettingsChange({ ...settings, paused: !settings.paused }),
@@ -229,7 +234,9 @@ export function PresentationPage({ filters, settings, onSettingsChange, onExit }
         progress={show.progress}
         paused={settings.paused}
         freshness={freshness}
-        stale={dataFreshness.stale}
+        stale={stale}
+        dataAt={dataFreshness.at}
+        reconnecting={live.mode === 'down'}
         settingsOpen={panelOpen}
         settingsButtonRef={settingsButtonRef}
         fullscreen={fullscreen.active}
