@@ -688,18 +688,29 @@ async function main() {
       const x = await runExtraction(RUNS);
       const perChar4k = 1000 / x.articlesPerSecond / x.articleChars;
       const perChar1m = x.oneMegabyteMs / x.oneMegabyteChars;
+      const linearity = perChar1m / perChar4k;
+      const throughputBudget = x.throughputBudget ?? 500;
+      const linearityBudget = x.linearityBudget ?? 1.5;
       rows.push([
-        `Extraction, ${x.articleBytes.toLocaleString('en-US')}-byte article (${x.articleDirectives} directives; Node): throughput`,
+        `Extraction, ${x.articleBytes.toLocaleString('en-US')}-byte article (${x.articleDirectives} directives; Node, one core): throughput`,
         `${x.articlesPerSecond.toFixed(1)} articles/s`,
-        '—',
-        `info: ${ms(1000 / x.articlesPerSecond)} per article`,
+        `≥ ${throughputBudget} articles/s`,
+        `${x.articlesPerSecond >= throughputBudget ? 'pass' : 'FAIL'}: ${ms(1000 / x.articlesPerSecond)} per article${x.articlesPerCpuSecond ? `, ${x.articlesPerCpuSecond.toFixed(1)} per CPU second` : ''}`,
       ]);
       rows.push([
         `Extraction, 1 MB text (${x.oneMegabyteChars.toLocaleString('en-US')} characters, ${x.directivesIn1MB.toLocaleString('en-US')} directives; Node): time`,
         ms(x.oneMegabyteMs),
-        '—',
-        `info: ${(perChar1m / perChar4k).toFixed(1)}× the 4 kB article's time per character (1.0 = linear)`,
+        `≤ ${linearityBudget}× the 4 kB article's time per character`,
+        `${linearity <= linearityBudget ? 'pass' : 'FAIL'}: ${linearity.toFixed(2)}× (1.0 = linear)`,
       ]);
+      if (x.realPassages) {
+        rows.push([
+          `Extraction, the ${x.realPassages} real passages of tests/fixtures/extraction-real (Node): throughput`,
+          `${Math.round(x.realCharsPerSecond).toLocaleString('en-US')} characters/s`,
+          '—',
+          `info: ${(x.realCharsPerSecond / 4096).toFixed(0)} × 4 kB per second`,
+        ]);
+      }
     } catch (error) {
       rows.push(['Extraction throughput', 'failed', '—', firstLine(error)]);
     }

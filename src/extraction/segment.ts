@@ -70,8 +70,18 @@ const TERMINATORS = '.!?…';
 const CLOSERS = '"”’)»]\'';
 const OPENERS_AFTER = '“"‘«([-–—•+*';
 
-const isSpace = (ch: string | undefined) => ch !== undefined && /\s/u.test(ch) && ch !== '\n' && ch !== '\r';
-const isUpper = (ch: string | undefined) => ch !== undefined && /\p{Lu}/u.test(ch);
+const isSpace = (ch: string | undefined) => {
+  if (ch === undefined || ch === '\n' || ch === '\r') return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code === 32 || code === 9 || code === 11 || code === 12;
+  return /\s/u.test(ch);
+};
+const isUpper = (ch: string | undefined) => {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90;
+  return /\p{Lu}/u.test(ch);
+};
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}]/u.test(ch);
 

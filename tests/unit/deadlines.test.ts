@@ -255,3 +255,33 @@ describe('findDeadline', () => {
     expect(large / Math.max(small, 1)).toBeLessThan(8);
   });
 });
+
+describe('deadline expressions of real news', () => {
+  const at = '2018-11-09';
+  it("reads the rest of the year, durations in words and the sources' typos", () => {
+    expect(findDeadline('triển khai các phương án phòng, chống lụt, bão trong những tháng cuối năm', at)).toMatchObject(
+      {
+        text: 'trong những tháng cuối năm',
+        date: '2018-12-31',
+      },
+    );
+    expect(findDeadline('tạm hoãn các hội họp chưa cần thiết trong hai ngày tới', at)).toMatchObject({
+      text: 'trong hai ngày',
+      date: '2018-11-11',
+    });
+    expect(findDeadline('Thời gian thực hiện hoàn thành trướcngày 20/11/2018', at)).toMatchObject({
+      text: 'trướcngày 20/11/2018',
+      date: '2018-11-20',
+    });
+    expect(findDeadline('những tháng đầu năm', at)).toBeNull();
+  });
+
+  it("takes no deadline from a plan's horizon, a forecast, a meeting's name or the targets being followed", () => {
+    expect(findDeadline('thực hiện tốt Quy hoạch tỉnh đến năm 2030 đã được phê duyệt', at)).toBeNull();
+    expect(findDeadline('để chủ động trước dự báo tình hình khô, hạn trong năm 2019', at)).toBeNull();
+    expect(
+      findDeadline('Tại Nghị quyết phiên họp Chính phủ thường kỳ tháng 12/2018, Chính phủ yêu cầu', at),
+    ).toBeNull();
+    expect(findDeadline('bám sát các chỉ tiêu kinh tế - xã hội 6 tháng cuối năm để lãnh đạo', at)).toBeNull();
+  });
+});
