@@ -1,0 +1,282 @@
+// @vitest-environment node
+/**
+ * The SQL store's guarantees, on SQLite (a file, so two connections can share it as two processes would) and, when
+ * TEST_DATABASE_URL is set, on PostgreSQL (a fresh database, dropped at the end): version-guarded writes under
+ * concurrency, every acknowledged write in the history, the data version bumped by each write and seen by every
+ * connection, idempotent migrations, and an import → export round trip.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { breakdownOf, SPANNING_LABEL } from '../../server/context';
+import { loadLocalities } from '../../server/localities';
+import { sampleData } from '../../server/sample';
+import { type ExportChunk, openSqlStore, type SqlStore } from '../../server/store/sql';
+import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
+import type { StoredTask } from '../../src/api/schemas';
+import type { TaskUpdateEntry } from '../../src/domain/task-updates';
+import { freshPostgresDatabase, makeTask, TEST_TODAY } from './harness';
+
+const localities = loadLocalities();
+const ctx = { today: TEST_TODAY };
+
+interface Engine {
+  name: string;
+  /** A fresh, empty database; `drop` removes it. */
+  create(): Promise<{ url: string; drop(): Promise<void> }>;
+}
+const engines: Engine[] = [
+  {
+    name: 'sqlite',
+    async create() {
+      const dir = mkdtempSync(join(tmpdir(), 'dt-sql-'));
+      return {
+        url: `file:${join(dir, 'test.sqlite')}`,
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
+if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', create: freshPostgresDatabase });
+
+/** The change a writer makes: the next version of the task and its history entry. */
+function change(task: StoredTask, writer: string, progress: number): { next: StoredTask; entry: TaskUpdateEntry } {
+  const version = task.version + 1;
+  const next: StoredTask = { ...task, progress, version, updatedAt: '2026-11-26T08:00:00.000Z' };
+  const entry: TaskUpdateEntry = {
+    id: `${task.id}-v${version}-${writer}`,
+    taskId: task.id,
+    version,
+    date: TEST_TODAY,
+    recordedAt: `2026-11-26T08:00:${String(version % 60).padStart(2, '0')}.000Z`,
+    author: writer,
+    note: `writer ${writer}`,
+    status: next.status,
+    progress,
+    deadlineReason: null,
+    changes: [{ field: 'progress', from: task.progress, to: progress }],
+    evidence: [],
+  };
+  return { next, entry };
+}
+
+async function drain(gen: AsyncGenerator<ExportChunk>) {
+  const all: ExportChunk = { articles: [], tasks: [], updates: [] };
+  for await (const chunk of gen) {
+    all.articles.push(...chunk.articles);
+    all.tasks.push(...chunk.tasks);
+    all.updates.push(...chunk.updates);
+  }
+  return all;
+}
+
+describe.each(engines)('the SQL store on $name', (engine) => {
+  let db: { url: string; drop(): Promise<void> };
+  let store: SqlStore;
+  const messages: string[] = [];
+  const data = sampleData(localities, 'sample', TEST_TODAY);
+
+  beforeAll(async () => {
+    db = await engine.create();
+    store = await openSqlStore({ url: db.url, localities, log: (m) => messages.push(m) });
+    await store.importData(data);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('runs its migrations once: a second open finds them applied and the data in place', async () => {
+    expect(messages.some((m) => m.includes('0001_initial'))).toBe(true);
+    const again: string[] = [];
+    const second = await openSqlStore({ url: db.url, localities, log: (m) => again.push(m) });
+    try {
+      expect(again).toEqual([]);
+      expect(await second.counts()).toEqual({ tasks: data.tasks.length, articles: data.articles.length });
+      expect(await second.isEmpty()).toBe(false);
+      expect(await second.integrityCheck()).toBe('ok');
+    } finally {
+      await second.close();
+    }
+  });
+
+  if (engine.name === 'sqlite') {
+    it('keeps SQLite in WAL mode with synchronous=FULL and foreign keys on', async () => {
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(2);
+      expect(await pragma('foreign_keys')).toBe(1);
+    });
+  }
+
+  it('lets exactly one of 100 concurrent writers of the same version through, and records it', async () => {
+    const task = (await store.getTask(data.tasks[0]?.id ?? '')) as StoredTask;
+    const before = await store.dataVersion();
+    const history = await store.listTaskUpdates(task.id);
+    const attempts = Array.from({ length: 100 }, (_, i) => change(task, `w${i}`, i));
+    const results = await Promise.all(attempts.map((a) => store.commitChange(a.next, a.entry, task.version)));
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => r === 'stale')).toHaveLength(99);
+    const winner = attempts[results.indexOf('ok')] as (typeof attempts)[number];
+    expect(await store.getTask(task.id)).toEqual(winner.next);
+    expect(await store.listTaskUpdates(task.id)).toEqual([...history, winner.entry]);
+    // Only the write that happened changed the data version (refused writes roll their bump back).
+    expect(await store.dataVersion()).toBe(before + 1);
+  });
+
+  it('keeps every acknowledged write when writers retry on stale versions (one per version, none lost)', async () => {
+    const id = data.tasks[1]?.id ?? '';
+    const start = (await store.getTask(id)) as StoredTask;
+    const history = await store.listTaskUpdates(id);
+    const writers = 20;
+    const acknowledged: TaskUpdateEntry[] = [];
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (;;) {
+          const current = (await store.getTask(id)) as StoredTask;
+          const { next, entry } = change(current, `r${w}`, w);
+          const result = await store.commitChange(next, entry, current.version);
+          if (result === 'ok') {
+            acknowledged.push(entry);
+            return;
+          }
+          expect(result).toBe('stale');
+        }
+      }),
+    );
+    const after = await store.listTaskUpdates(id);
+    expect(after.slice(0, history.length)).toEqual(history);
+    const added = after.slice(history.length);
+    expect(added).toHaveLength(writers);
+    expect(added.map((e) => e.version)).toEqual(Array.from({ length: writers }, (_, i) => start.version + 1 + i));
+    expect(new Set(added.map((e) => e.id))).toEqual(new Set(acknowledged.map((e) => e.id)));
+    expect((await store.getTask(id))?.version).toBe(start.version + writers);
+  });
+
+  it("answers 'missing' for an unknown task and 'stale' for an old version, changing nothing", async () => {
+    const task = (await store.getTask(data.tasks[2]?.id ?? '')) as StoredTask;
+    const before = await store.dataVersion();
+    const { next, entry } = change({ ...task, id: 'no-such-task' }, 'x', 5);
+    expect(await store.commitChange(next, entry, 1)).toBe('missing');
+    const old = change(task, 'y', 7);
+    expect(await store.commitChange(old.next, old.entry, task.version - 1)).toBe('stale');
+    expect(await store.getTask(task.id)).toEqual(task);
+    expect(await store.dataVersion()).toBe(before);
+  });
+
+  it('shares writes and the data version between two connections (as two server processes would)', async () => {
+    const other = await openSqlStore({ url: db.url, localities });
+    try {
+      const filters = { locality: ['86'] };
+      const breakdown = breakdownOf(filters, localities);
+      const statsBefore = await other.stats(filters, breakdown, ctx, SPANNING_LABEL);
+      const version = await other.dataVersion();
+      const task = makeTask({ id: 't-shared-1', localityCodes: ['86'], status: 'in_progress' });
+      await store.importData({ articles: [], tasks: [task], updates: [] });
+      expect(await other.dataVersion()).toBeGreaterThan(version);
+      // The other connection's cached stats were keyed by the old version: it sees the new task.
+      const statsAfter = await other.stats(filters, breakdown, ctx, SPANNING_LABEL);
+      expect(statsAfter.total).toBe(statsBefore.total + 1);
+
+      // Concurrent writers on both connections: still one winner per version. (PostgreSQL only: two better-sqlite3
+      // connections in one thread would wait for each other in SQLite's busy handler, which blocks the thread; a
+      // server process opens one connection, and separate processes wait for each other's lock as they should.)
+      if (engine.name === 'postgres') {
+        const current = (await other.getTask(task.id)) as StoredTask;
+        const tries = Array.from({ length: 20 }, (_, i) => ({
+          via: i % 2 ? store : other,
+          ...change(current, `c${i}`, i),
+        }));
+        const results = await Promise.all(tries.map((t) => t.via.commitChange(t.next, t.entry, current.version)));
+        expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+        expect(await store.listTaskUpdates(task.id)).toHaveLength(1);
+      }
+      // A write through one connection after a write through the other: versions stay in step.
+      const now = (await store.getTask(task.id)) as StoredTask;
+      const a = change(now, 'via-other', 42);
+      expect(await other.commitChange(a.next, a.entry, now.version)).toBe('ok');
+      const b = change(now, 'via-store', 43);
+      expect(await store.commitChange(b.next, b.entry, now.version)).toBe('stale');
+      expect((await store.getTask(task.id))?.progress).toBe(42);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('adds an article and its tasks in one transaction, found by URL and by content, filtered by locality', async () => {
+    const before = await store.dataVersion();
+    const article = {
+      id: 'a-new',
+      title: 'Bài mới về cầu',
+      publisher: 'Báo Vĩnh Long',
+      date: '2026-11-20',
+      url: 'https://www.example.vn/bai-moi/?utm_source=x',
+      illustrative: false,
+      body: 'Tỉnh chỉ đạo hoàn thành cầu trong quý I.',
+      taskIds: ['t-new-01'],
+    };
+    const task = makeTask({ id: 't-new-01', articleId: 'a-new', localityCodes: ['86'], title: 'Hoàn thành cầu' });
+    await store.addArticle(article, [task]);
+    expect(await store.dataVersion()).toBe(before + 1);
+    expect(await store.getArticle('a-new')).toEqual(article);
+    expect(await store.hasArticle('a-new')).toBe(true);
+    expect(await store.findArticle(normalizeArticleUrl(article.url), null)).toMatchObject({
+      articleId: 'a-new',
+      matchedBy: 'url',
+    });
+    expect(await store.findArticle(null, articleFingerprint(article.body, article.date))).toMatchObject({
+      articleId: 'a-new',
+      matchedBy: 'content',
+    });
+    const page = await store.listTasks(
+      { locality: ['86'], q: 'bai moi ve cau', sort: 'deadline', page: 1, pageSize: 20 },
+      ctx,
+    );
+    expect(page.items.map((t) => t.id)).toEqual(['t-new-01']);
+  });
+
+  it('keeps the first answer under an Idempotency-Key', async () => {
+    const first = {
+      key: 'k1',
+      fingerprint: 'f1',
+      status: 201,
+      body: '{"a":1}',
+      headers: { etag: '"2"' },
+      createdAt: new Date().toISOString(),
+    };
+    await store.putIdempotent(first);
+    await store.putIdempotent({ ...first, status: 500, body: 'other' });
+    expect(await store.getIdempotent('k1')).toEqual(first);
+    expect(await store.getIdempotent('k2')).toBeNull();
+  });
+
+  it('exports what it stores, and an import of the export gives the same store', async () => {
+    const exported = await drain(store.exportData({ pageSize: 7 }));
+    expect(exported.tasks.length).toBe((await store.counts()).tasks);
+    expect(exported.articles.length).toBe((await store.counts()).articles);
+    for (const t of exported.tasks.slice(0, 5))
+      expect(await store.listTaskUpdates(t.id)).toEqual(exported.updates.filter((u) => u.taskId === t.id));
+
+    const copyDb = await engine.create();
+    const copy = await openSqlStore({ url: copyDb.url, localities });
+    try {
+      expect(await copy.isEmpty()).toBe(true);
+      await copy.importData(exported, { batchSize: 25 });
+      expect(await drain(copy.exportData())).toEqual(exported);
+      const filters = {};
+      const breakdown = breakdownOf(filters, localities);
+      expect(await copy.stats(filters, breakdown, ctx, SPANNING_LABEL)).toEqual(
+        await store.stats(filters, breakdown, ctx, SPANNING_LABEL),
+      );
+      const query = { sort: 'title' as const, page: 1, pageSize: 50 };
+      expect(await copy.listTasks(query, ctx)).toEqual(await store.listTasks(query, ctx));
+      expect(await copy.integrityCheck()).toBe('ok');
+    } finally {
+      await copy.close();
+      await copyDb.drop();
+    }
+  });
+});
