@@ -13,7 +13,9 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { todayInVietnam } from '../src/domain/dates';
 import { createApp } from './app';
-import { ConfigError, parseConfig, type ServerConfig } from './config';
+import { ConfigError, engineOf, parseConfig, type ServerConfig } from './config';
+import { type ChangeFeed, createChangeFeed } from './events/feed';
+import { startPgBridge } from './events/pg-bridge';
 import { securityHeaders } from './http/csp';
 import { loadLocalities } from './localities';
 import { sampleData } from './sample';
@@ -39,13 +41,14 @@ export async function openConfiguredStore(config: ServerConfig, log: (msg: strin
 }
 
 /** The whole site: security headers, the API, the built app with a fallback to index.html for client routes. */
-export function createSite(store: SqlStore, config: ServerConfig) {
+export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFeed = createChangeFeed()) {
   const localities = loadLocalities();
   const api = createApp({
     store,
     localities,
     today: config.TODAY ? () => config.TODAY as string : () => todayInVietnam(),
     version: VERSION,
+    feed,
   });
   const site = new Hono();
   const headers = securityHeaders();
@@ -87,7 +90,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = parseConfig(env);
   const store = await openConfiguredStore(config, log);
-  const site = createSite(store, config);
+  // Live screens: one change feed per process; on PostgreSQL every process hears the others' (LISTEN/NOTIFY).
+  const feed = createChangeFeed();
+  const bridge =
+    engineOf(config.DATABASE_URL) === 'postgres' ? startPgBridge({ url: config.DATABASE_URL, feed, log }) : null;
+  const site = createSite(store, config, feed);
   const server = await new Promise<Server>((ready) => {
     const s = serve({ fetch: site.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s as Server));
   });
@@ -97,11 +104,14 @@ export async function startServer(
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      // Event streams end at once (they never finish by themselves); their screens reconnect on their own.
+      feed.close();
       const finished = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const grace = new Promise<void>((done) => setTimeout(done, config.SHUTDOWN_GRACE_SECONDS * 1000).unref());
       await Promise.race([finished, grace]);
       server.closeAllConnections();
+      await bridge?.close();
       await store.close();
     })();
     return closing;

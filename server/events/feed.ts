@@ -44,8 +44,10 @@ export interface ChangeFeed {
    * process, another tab) keep their origin and time. Returns the change as delivered.
    */
   publish(version: number, scope: ChangeScope, from?: { origin: string; at?: string }): Change;
-  /** Hears every change from now on; returns the unsubscribe. */
-  subscribe(listener: (change: Change) => void): () => void;
+  /** Hears every change from now on; returns the unsubscribe. `onClose` is called if the feed closes first. */
+  subscribe(listener: (change: Change) => void, onClose?: () => void): () => void;
+  /** Ends every subscription (a stopping server ends its event streams at once, so clients reconnect elsewhere). */
+  close(): void;
   /**
    * What a client that last saw `lastId` missed, given the data version now: the changes after it, or 'reload'
    * when they are no longer all in the buffer (or the id is from another life of the data).
@@ -84,6 +86,7 @@ export function createChangeFeed(options: ChangeFeedOptions = {}): ChangeFeed {
   let floor: number | null = null;
   let last = 0;
   const listeners = new Set<(change: Change) => void>();
+  const closers = new Map<(change: Change) => void, () => void>();
 
   const oldest = (): Change | undefined => ring[(next - size + capacity) % capacity];
 
@@ -124,11 +127,19 @@ export function createChangeFeed(options: ChangeFeedOptions = {}): ChangeFeed {
       }
       return change;
     },
-    subscribe(listener) {
+    subscribe(listener, onClose) {
       listeners.add(listener);
+      if (onClose) closers.set(listener, onClose);
       return () => {
         listeners.delete(listener);
+        closers.delete(listener);
       };
+    },
+    close() {
+      const ending = [...closers.values()];
+      listeners.clear();
+      closers.clear();
+      for (const end of ending) end();
     },
     resume(lastId, currentVersion) {
       floor ??= Math.max(currentVersion, last);

@@ -95,10 +95,13 @@ export function eventRoutes({ store }: Pick<AppDeps, 'store'>, feed: ChangeFeed,
         };
         const visible = (change: Change) => (scope ? scope(change) : change);
         const beat = () => send(': ping\n\n');
-        const unsubscribe = feed.subscribe((change) => {
-          const shown = visible(change);
-          if (shown) send(frame('change', change.id, shown));
-        });
+        const unsubscribe = feed.subscribe(
+          (change) => {
+            const shown = visible(change);
+            if (shown) send(frame('change', change.id, shown));
+          },
+          () => stop(),
+        );
         stop = () => {
           if (closed) return;
           closed = true;

@@ -115,9 +115,10 @@ describe('the change feed', () => {
       throw new Error('broken stream');
     });
     feed.publish(1, { all: true });
-    quiet.mockRestore();
     stop();
     feed.publish(2, { all: true });
+    expect(quiet).toHaveBeenCalledTimes(2);
+    quiet.mockRestore();
     expect(seen).toEqual([1]);
     expect(feed.subscribers()).toBe(1);
   });
@@ -298,6 +299,16 @@ describe('GET /api/v1/events', () => {
     const reader = sseReader(response.body as ReadableStream<Uint8Array>);
     expect((await reader.event()).event).toBe('hello');
     await reader.cancel();
+  });
+
+  it('ends every stream when the feed closes (a stopping server), so clients reconnect elsewhere', async () => {
+    const own = createChangeFeed();
+    const response = await new Hono().route('/', eventRoutes({ store }, own)).fetch(new Request('http://t/events'));
+    const reader = sseReader(response.body as ReadableStream<Uint8Array>);
+    await reader.event();
+    own.close();
+    await expect(reader.event()).rejects.toThrow('stream ended');
+    expect(own.subscribers()).toBe(0);
   });
 
   it('keeps the stream alive with a heartbeat comment', async () => {
