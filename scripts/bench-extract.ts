@@ -47,7 +47,7 @@ function article4k(): string {
 /** The real passages, one article each (text and date). */
 function realPassages(): Array<{ text: string; date: string | undefined }> {
   const out: Array<{ text: string; date: string | undefined }> = [];
-  for (const file of ['passages.json', 'passages-2.json']) {
+  for (const file of ['passages.json']) {
     try {
       const list = JSON.parse(readFileSync(resolve(ROOT, 'tests/fixtures/extraction-real', file), 'utf8')) as Array<{
         text: string;

@@ -3,8 +3,7 @@
  * per set. Sets are never mixed:
  *   - `samples`: the passages the team wrote (tests/fixtures/extraction/labels.json), with their own sub-splits;
  *   - `real-dev`, `real-test`: real published news (tests/fixtures/extraction-real/passages.json; odd ids dev, even
- *     ids test);
- *   - `real2-dev`, `real2-test`: the second batch of real news (passages-2.json, same conventions and split).
+ *     ids test).
  *
  * Detection: a prediction matches a labelled clause when their spans overlap by at least half of the shorter one
  * (one-to-one, largest overlaps first). Precision, recall and F1 count those matches. Deadline accuracy is measured on
@@ -13,7 +12,7 @@
  * negatives: predictions on passages labelled as having no directive (and how many such passages had any).
  *
  * Options:
- *   --set NAME[,NAME…]   only these sets (`samples`, `real-dev`, `real-test`, `real2-dev`, `real2-test`, or `dev`
+ *   --set NAME[,NAME…]   only these sets (`samples`, `real-dev`, `real-test`, or `dev`
  *                        for every dev split, `test` for every test split). Develop with `--set dev`.
  *   --verbose            every miss and false alarm, grouped by cause (and attribute mismatches of the samples).
  *   --passages           one row per passage.
@@ -92,7 +91,7 @@ export interface Scores {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'tests', 'fixtures', 'extraction');
 const REAL = join(ROOT, 'tests', 'fixtures', 'extraction-real');
-export const SETS = ['samples', 'real-dev', 'real-test', 'real2-dev', 'real2-test'] as const;
+export const SETS = ['samples', 'real-dev', 'real-test'] as const;
 
 function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -372,7 +371,6 @@ function main(): void {
   const cases: Case[] = [];
   if (sets.includes('samples')) cases.push(...loadSamples());
   if (sets.some((s) => s.startsWith('real-'))) cases.push(...realCases('passages.json', 'real'));
-  if (sets.some((s) => s.startsWith('real2-'))) cases.push(...realCases('passages-2.json', 'real2'));
   const index = loadIndex();
 
   const tallies = new Map<string, Tally>();

