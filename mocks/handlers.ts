@@ -1,6 +1,7 @@
 import { http } from 'msw';
 import { createApp } from '../server/app';
 import { createMemoryStore } from '../server/store/memory';
+import { createDemoAccounts, type DemoAccounts } from './accounts';
 import type { DatasetName } from './db';
 import { metaHandlers } from './handlers/meta';
 import type { MockPersistence } from './persistence';
@@ -18,10 +19,12 @@ export function createHandlers(
   /** Browser persistence of edits (browser.ts); absent in tests, where edits live in memory. */
   persistence?: MockPersistence,
   onScenarioChange?: (scenario: Scenario) => void,
+  /** The demo's users and how its session token travels (mocks/accounts.ts). */
+  demo: DemoAccounts = createDemoAccounts(),
 ) {
   const app = createApp({
     // With persistence, every write is stored durably (compare-and-set across tabs) before it is answered.
-    store: createMemoryStore(() => store.get(), persistence?.hooks ?? {}),
+    store: createMemoryStore(() => store.get(), persistence?.hooks ?? {}, demo.accounts),
     localities: store.localities,
     today: () => store.get().today(),
     version: 'demo',
@@ -30,6 +33,9 @@ export function createHandlers(
     // First: the fault scenario in force (mocks/scenarios.ts) may answer before the real handlers.
     scenarioGate(() => store.scenario()),
     ...metaHandlers(store, onDatasetChange, persistence, onScenarioChange),
-    http.all('*/api/v1/*', ({ request }) => app.fetch(request)),
+    http.all('*/api/v1/*', async ({ request }) => {
+      await demo.ready;
+      return app.fetch(request, { sessionTransport: demo.transport });
+    }),
   ];
 }

@@ -7,16 +7,22 @@ import { Hono } from 'hono';
 import { type Health, HealthQuery } from '../src/api/health-schemas';
 import openapi from '../src/api/openapi.json';
 import { UnknownLocalityError } from '../src/domain/task-query';
+import { authMiddleware } from './auth/middleware';
+import { resolveAuthOptions } from './auth/options';
 import type { AppDeps } from './context';
 import { createChangeFeed } from './events/feed';
 import { publishWrites } from './events/publish';
 import { idempotency } from './http/idempotency';
 import { PROBLEMS, problem, queryObject, validationProblem } from './http/problem';
 import { articleRoutes } from './routes/articles';
+import { auditRoutes } from './routes/audit';
+import { displayLinkRoutes } from './routes/display-links';
 import { eventRoutes } from './routes/events';
 import { localityRoutes } from './routes/localities';
+import { sessionRoutes } from './routes/session';
 import { statsRoutes } from './routes/stats';
 import { taskRoutes } from './routes/tasks';
+import { userRoutes } from './routes/users';
 import { StoreUnavailableError } from './store/types';
 
 export type { AppDeps } from './context';
@@ -38,6 +44,9 @@ export function createApp(deps: AppDeps) {
   const { store, today } = deps;
   const feed = deps.feed ?? createChangeFeed();
   const app = new Hono().basePath('/api/v1');
+  const auth = resolveAuthOptions(deps.auth);
+  // Who asks and whether they may (server/auth/permissions.ts): before any other middleware or route reads a body.
+  app.use('*', authMiddleware({ ...deps, auth }));
 
   // Every successful write is published to the event streams (GET /events) once the route has committed it.
   app.use('*', publishWrites(feed, store));
@@ -64,6 +73,10 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', eventRoutes(deps, feed));
   app.route('/tasks', taskRoutes(deps));
+  app.route('/session', sessionRoutes(deps, auth));
+  app.route('/users', userRoutes(deps, auth));
+  app.route('/display-links', displayLinkRoutes(deps, auth));
+  app.route('/audit', auditRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', articleRoutes(deps));
   app.route('/localities', localityRoutes(deps));

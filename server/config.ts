@@ -19,6 +19,20 @@ const Env = z.object({
   TODAY: z.iso.date().optional(),
   /** Seconds a stopping server waits for requests in flight before closing the database anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** The first admin's user name, created on the first start (an empty user table). */
+  ADMIN_USER: z.string().min(3).max(40).default('admin'),
+  /** The first admin's password (≥ 12 characters, not a common one); unset: a random one, printed once. */
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** 1: reads need no session (a public dashboard); writes always do. */
+  PUBLIC_READ: z.enum(['0', '1']).default('0'),
+  /** 1: the server is behind a reverse proxy whose X-Forwarded-Proto/-Host/-For are to be believed. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Hours a session lasts after its last use. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 30)
+    .default(12),
 });
 export type ServerConfig = z.output<typeof Env>;
 

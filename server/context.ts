@@ -2,6 +2,7 @@
 import type { Era, Locality, TaskFilters } from '../src/api/schemas';
 import type { LocalityIndex } from '../src/domain/localities';
 import { resolveFilterLocalities } from '../src/domain/task-query';
+import type { AuthOptions } from './auth/options';
 import type { ChangeFeed } from './events/feed';
 import type { Breakdown, Store } from './store/types';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   today: () => string;
   /** Version of the application, reported by /health. */
   version: string;
+  /** Sessions, password hashing, PUBLIC_READ, TRUST_PROXY, sign-in limits (server/auth/options.ts defaults). */
+  auth?: Partial<AuthOptions>;
   /**
    * Where writes are published and event streams listen (server/events/feed.ts). Optional: without it the app
    * makes its own in-process feed; pass one to share it with a bridge (several processes) or other tabs (demo).

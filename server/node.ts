@@ -13,6 +13,9 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { todayInVietnam } from '../src/domain/dates';
 import { createApp } from './app';
+import type { AuthOptions } from './auth/options';
+import { scryptHasher } from './auth/passwords-node';
+import { ensureFirstAdmin, FirstAdminError } from './auth/users';
 import { ConfigError, engineOf, parseConfig, type ServerConfig } from './config';
 import { type ChangeFeed, createChangeFeed } from './events/feed';
 import { startPgBridge } from './events/pg-bridge';
@@ -22,6 +25,16 @@ import { sampleData } from './sample';
 import { openSqlStore, type SqlStore } from './store/sql';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** One scrypt hasher for the process: the first admin and the routes hash alike. */
+const passwords = scryptHasher();
+
+/** The auth layer's options from the environment (server/auth/options.ts). */
+export const authOptionsOf = (config: ServerConfig): Partial<AuthOptions> => ({
+  publicRead: config.PUBLIC_READ === '1',
+  trustProxy: config.TRUST_PROXY === '1',
+  sessionTtlMs: config.SESSION_TTL_HOURS * 60 * 60 * 1000,
+  passwords,
+});
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Opens the configured database, migrates it, and loads the sample data when it is empty and asked to. */
@@ -37,6 +50,12 @@ export async function openConfiguredStore(config: ServerConfig, log: (msg: strin
     await store.importData(data);
     log(`loaded the sample data: ${data.articles.length} articles, ${data.tasks.length} tasks`);
   }
+  try {
+    await ensureFirstAdmin(store, passwords, { username: config.ADMIN_USER, password: config.ADMIN_PASSWORD }, log);
+  } catch (error) {
+    await store.close();
+    throw error instanceof FirstAdminError ? new ConfigError(`Invalid configuration: ${error.message}`) : error;
+  }
   return store;
 }
 
@@ -48,6 +67,7 @@ export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFe
     localities,
     today: config.TODAY ? () => config.TODAY as string : () => todayInVietnam(),
     version: VERSION,
+    auth: authOptionsOf(config),
     feed,
   });
   const site = new Hono();

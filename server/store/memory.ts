@@ -20,6 +20,8 @@ import {
 import { type EvaluatedTask, filterTasks, paginate, sortTasks } from '../../src/domain/task-query';
 import type { TaskUpdateEntry } from '../../src/domain/task-updates';
 import { compareVi, fold, matchesQuery } from '../../src/domain/text';
+import type { AccountStore } from './accounts';
+import { createMemoryAccounts } from './memory-accounts';
 import { addArticle, type MockDb, replaceTask } from './memory-db';
 import type { CommitResult, IdempotentResponse, Store } from './types';
 
@@ -62,7 +64,12 @@ function fingerprintOf(article: Article): string {
   return f;
 }
 
-export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks = {}): Store {
+export function createMemoryStore(
+  current: () => MockDb,
+  hooks: MemoryStoreHooks = {},
+  /** Users, sessions and the audit trail: apart from the data, so a reset of the demo's data signs no one out. */
+  accounts: AccountStore = createMemoryAccounts(),
+): Store {
   /** Bumped on every change; a rebuilt database (dataset switch, reset) starts a new generation. */
   let version = 0;
   let seen: MockDb | null = null;
@@ -82,6 +89,7 @@ export function createMemoryStore(current: () => MockDb, hooks: MemoryStoreHooks
 
   return {
     kind: 'memory',
+    accounts,
 
     async listTasks(query, { today }) {
       const d = db();

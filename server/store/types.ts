@@ -20,6 +20,7 @@ import type {
 } from '../../src/api/schemas';
 import type { RecentUpdatePage, RecentUpdatesQuery } from '../../src/api/task-update-schemas';
 import type { TaskUpdateEntry } from '../../src/domain/task-updates';
+import type { AccountStore } from './accounts';
 
 export type StoreKind = 'memory' | 'sqlite' | 'postgres';
 
@@ -105,6 +106,9 @@ export interface Store {
 
   /** Counts, for health and the demo settings. */
   counts(): Promise<{ tasks: number; articles: number }>;
+
+  /** Users, sessions, display links, sign-in counters and the audit trail (server/store/accounts.ts). */
+  readonly accounts: AccountStore;
 
   close(): Promise<void>;
 }

@@ -5,12 +5,16 @@
  */
 import pg from 'pg';
 import { createApp } from '../../server/app';
+import type { AuthOptions } from '../../server/auth/options';
+import { pbkdf2Hasher } from '../../server/auth/passwords';
+import { cookieForRole } from '../../server/auth/sessions';
 import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
 import { createMemoryStore } from '../../server/store/memory';
 import { addArticle, createDb, replaceTask } from '../../server/store/memory-db';
 import type { Store, StoreKind } from '../../server/store/types';
 import type { StoredTask } from '../../src/api/schemas';
+import type { Role } from '../../src/api/session-schemas';
 
 /** The date of evaluation in these tests, so timeliness is stable. */
 export const TEST_TODAY = '2026-11-26';
@@ -24,8 +28,10 @@ export const STORE_KINDS: StoreKind[] = ['memory', 'sqlite', ...(PG_URL ? (['pos
 export interface Harness {
   kind: StoreKind;
   store: Store;
-  /** The app's fetch, with paths relative to /api/v1. */
+  /** The app's fetch, with paths relative to /api/v1; signed in as an admin unless the request sends a Cookie. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** A `Cookie` header value for a session of a (new) user with this role. */
+  cookieFor(role: Role, unitCode?: string | null): Promise<string>;
   addTasks(tasks: StoredTask[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -76,7 +82,11 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
-export async function openHarness(kind: StoreKind, options: { sample?: boolean } = {}): Promise<Harness> {
+export async function openHarness(
+  kind: StoreKind,
+  /** `as`: who the requests are from by default (an admin; null: nobody). `auth`: options of the auth layer. */
+  options: { sample?: boolean; as?: Role | null; auth?: Partial<AuthOptions> } = {},
+): Promise<Harness> {
   const localities = loadLocalities();
   const sample = options.sample ?? true;
   let store: Store;
@@ -108,11 +118,20 @@ export async function openHarness(kind: StoreKind, options: { sample?: boolean }
     store = sql;
     addTasks = (tasks) => sql.importData({ articles: [], tasks, updates: [] });
   }
-  const app = createApp({ store, localities, today: () => TEST_TODAY, version: 'test' });
+  // A cheap hash: the tests sign in often; the cost of real hashing is server/auth's own test.
+  const auth = { passwords: pbkdf2Hasher(1000), ...options.auth };
+  const app = createApp({ store, localities, today: () => TEST_TODAY, version: 'test', auth });
+  const cookieFor = (role: Role, unitCode: string | null = null) => cookieForRole(store, role, unitCode);
+  const defaultCookie = options.as === null ? null : await cookieFor(options.as ?? 'admin');
   return {
     kind,
     store,
-    request: async (path, init) => app.fetch(new Request(`http://test.local/api/v1${path}`, init)),
+    cookieFor,
+    request: async (path, init) => {
+      const headers = new Headers(init?.headers);
+      if (defaultCookie && !headers.has('Cookie')) headers.set('Cookie', defaultCookie);
+      return app.fetch(new Request(`http://test.local/api/v1${path}`, { ...init, headers }));
+    },
     addTasks,
     async close() {
       await store.close();

@@ -64,6 +64,7 @@ import {
   taskValues,
   updateValues,
 } from './rows';
+import { sqlAccounts } from './accounts';
 import { rootUid, SPANNING_UID, type TaskUnitRows, unitTables, unitUid } from './units';
 
 export { viSortKey } from './collation';
@@ -383,6 +384,7 @@ function createSqlStore(
   const store: SqlStore = {
     kind: engine,
     db,
+    accounts: sqlAccounts(db),
 
     async listTasks(query, { today }) {
       const { sort, page, pageSize, ...filters } = query;

@@ -3,6 +3,7 @@
  * Where the engines differ the migration asks `engine`: the auto-numbered key, byte-order text, WITHOUT ROWID.
  */
 import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { accountsMigration } from './0002_accounts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -155,7 +156,7 @@ export const TASK_INDEXES: ReadonlyArray<readonly [string, string[]]> = [
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_initial': initial(engine) };
+      return { '0001_initial': initial(engine), '0002_accounts': accountsMigration(engine) };
     },
   };
 }
