@@ -113,6 +113,11 @@ test.describe('overview on the mock API (production build)', () => {
     await expect(localityTable(page).getByRole('rowheader', { name: 'Vĩnh Long' })).toBeVisible();
     expect(await rowHeaders(page), 'Bến Tre no longer exists after 1/7/2025').not.toContain('Bến Tre');
 
+    // The filter bar is folded into one line; its controls open with "Bộ lọc".
+    await page
+      .getByRole('region', { name: 'Bộ lọc' })
+      .getByRole('button', { name: /^Bộ lọc/ })
+      .click();
     const before = page.getByRole('radio', { name: /Trước 1\/7\/2025/ });
     await before.check();
     await expect(before).toBeChecked();

@@ -1,5 +1,5 @@
 /**
- * Exports: the filtered rows to CSV (UTF-8 with BOM, the filters in a header block) and XLSX (the filters on a second
+ * Exports: the filtered rows to CSV (UTF-8 with BOM, the header row first) and XLSX (the filters on a second
  * sheet), read back; the export buttons of the task list; a chart to PNG.
  */
 import { QueryClient } from '@tanstack/react-query';
@@ -41,32 +41,37 @@ function context(filters = FILTERS, cap?: number) {
   };
 }
 
-/** The CSV's header block (label → value) and its table, split at the first empty line. */
+/** The CSV's header row (its first line, right after the BOM) and its rows. */
 function readCsv(text: string) {
   expect(text.startsWith(BOM)).toBe(true);
-  const rows = Papa.parse<string[]>(text.slice(BOM.length), { skipEmptyLines: false }).data;
-  const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
-  const block = rows.slice(0, blank);
-  const [header, ...body] = rows.slice(blank + 1).filter((r) => !(r.length === 1 && r[0] === ''));
-  return { block, header: header ?? [], body };
+  const rows = Papa.parse<string[]>(text.slice(BOM.length), { skipEmptyLines: 'greedy' }).data;
+  const [header, ...body] = rows;
+  return { header: header ?? [], body };
 }
 
 describe('export files', () => {
-  it('writes every filtered row to CSV with a BOM, correct diacritics and the filters in a header block', async () => {
+  it('writes every filtered row to CSV with a BOM and correct diacritics, its first line the header row', async () => {
     const total = await apiTotal('locality=832&era=pre2025');
     const { file } = await buildTaskFile(context());
-    const { block, header, body } = readCsv(await buildCsv(file));
-    expect(block[0]).toEqual(['Danh sách nhiệm vụ — Theo dõi nhiệm vụ chỉ đạo']);
-    expect(block).toEqual(
+    const text = await buildCsv(file);
+    // The first line is the header: nothing a spreadsheet or a script would take for data above it.
+    expect(text.slice(BOM.length).split('\r\n')[0]).toBe(file.columns.map((c) => c.header).join(','));
+    const { header, body } = readCsv(text);
+    expect(text).not.toContain('Thời điểm xuất');
+    // The filters are described in the XLSX's second sheet (and in the file built for both).
+    expect(file.meta).toEqual(
       expect.arrayContaining([
         ['Thời điểm xuất', '26/11/2026 14:05'],
         ['Số dòng', String(total)],
-        ['Đơn vị hành chính', 'Trước 1/7/2025 (3 cấp)'],
         ['Bộ lọc: Địa bàn', 'Bến Tre › Chợ Lách'],
-        ['Sắp xếp', 'Thời hạn (tăng dần)'],
       ]),
     );
     expect(header.slice(0, 3)).toEqual(['Mã', 'Nhiệm vụ', 'Địa bàn']);
+    // Read as a table with named columns (as scripts and the bulk import read a CSV), every row is a task.
+    const named = Papa.parse<Record<string, string>>(text.slice(BOM.length), { header: true, skipEmptyLines: true });
+    expect(named.errors).toEqual([]);
+    expect(named.data).toHaveLength(total);
+    expect(named.data.map((r) => r['Nhiệm vụ'])).toContain('Xây dựng cầu Đình Khao');
     expect(body).toHaveLength(total);
     const bridge = body.find((r) => r[1] === 'Xây dựng cầu Đình Khao');
     expect(bridge, 'the Đình Khao bridge task').toBeDefined();

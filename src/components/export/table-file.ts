@@ -1,6 +1,7 @@
 /**
- * Writing a table to CSV and XLSX with a description of how it was made (the active filters, the time, the count):
- * CSV gets it as a header block above the table, XLSX as a second sheet. Both libraries load on first use only.
+ * Writing a table to CSV and XLSX. The CSV is the table alone, its header row first (spreadsheets, scripts and the
+ * app's own bulk import read it as it is); the description of how it was made (the active filters, the time, the
+ * count) goes to the XLSX's second sheet. Both libraries load on first use only.
  */
 
 export type Cell = string | number | Date | null;
@@ -14,7 +15,7 @@ export interface TableColumn {
 }
 
 export interface TableFile {
-  /** First line of the CSV header block, and the title of the XLSX description sheet. */
+  /** The title of the XLSX description sheet. */
   title: string;
   /** Label → value lines: the filters, the export time, the row count… */
   meta: ReadonlyArray<readonly [string, string]>;
@@ -31,15 +32,14 @@ export const BOM = '\uFEFF';
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * CSV text, BOM first: the title, the meta lines, an empty line, then the header row and the rows. Dates as
- * YYYY-MM-DD (unambiguous in every locale). Line ends CRLF (RFC 4180).
+ * CSV text, BOM first, then the header row and the rows: nothing above the header (notes there make spreadsheets
+ * and scripts misread the file). Dates as YYYY-MM-DD (unambiguous in every locale). Line ends CRLF (RFC 4180).
  */
-export async function buildCsv(file: TableFile): Promise<string> {
+export async function buildCsv(file: Pick<TableFile, 'columns' | 'rows'>): Promise<string> {
   const { default: Papa } = await import('papaparse');
   const cell = (c: Cell) => (c instanceof Date ? isoDate(c) : c === null ? '' : c);
-  const block = [[file.title], ...file.meta.map(([k, v]) => [k, v]), []];
   const table = [file.columns.map((c) => c.header), ...file.rows.map((r) => r.map(cell))];
-  const text = Papa.unparse([...block, ...table], { newline: '\r\n', quotes: false, escapeFormulae: true });
+  const text = Papa.unparse(table, { newline: '\r\n', quotes: false, escapeFormulae: true });
   return BOM + text;
 }
 

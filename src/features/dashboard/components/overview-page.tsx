@@ -76,6 +76,29 @@ function PrintHead({ filters, asOf }: { filters: TaskFilters; asOf: string | nul
 }
 
 /**
+ * Prints the overview as a report: the page first takes the printed width (the charts measure their box and redraw
+ * for it), then the browser's print dialog opens; the screen layout comes back afterwards.
+ */
+function printReport() {
+  const root = document.documentElement;
+  root.classList.add('print-layout');
+  const restore = () => {
+    root.classList.remove('print-layout');
+    window.removeEventListener('afterprint', restore);
+  };
+  window.addEventListener('afterprint', restore);
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.print();
+        // Browsers whose print() returns only after the dialog closes have printed by now.
+        setTimeout(restore, 1000);
+      }, 300),
+    ),
+  );
+}
+
+/**
  * The overview: every task counted in a tile (by timeliness) and on the status line, the charts, the key projects and
  * the recent updates, the tasks a search found, and the most overdue tasks — over the filters of the shared filter
  * bar. Drill-down: a tile, a status, a donut slice, a locality bar or a field bar applies that filter. Prints as a
@@ -143,7 +166,7 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
           <h1>{t('overview.heading')}</h1>
           <p className="page-intro">{t('overview.intro', { date: data ? f.date(data.asOf) : '–' })}</p>
         </div>
-        <button type="button" className="button button-secondary print-button" onClick={() => window.print()}>
+        <button type="button" className="button button-secondary print-button" onClick={printReport}>
           <span aria-hidden="true">🖨 </span>
           {t('dashboard.print.button')}
         </button>

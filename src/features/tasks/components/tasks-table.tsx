@@ -170,6 +170,15 @@ export function TasksTable({
           </span>
         ),
       }),
+      helper.accessor('status', {
+        header: t('tasks.columns.status'),
+        enableSorting: false,
+        cell: ({ getValue }) => (
+          <span className="status-pill status-pill-small" data-status={getValue()}>
+            {t(`status.${getValue()}`)}
+          </span>
+        ),
+      }),
       helper.accessor('progress', {
         header: t('tasks.columns.progress'),
         ...sortable('progress'),

@@ -1,7 +1,7 @@
 /**
  * Exporting the filtered tasks: every matching row fetched through the API page by page (up to EXPORT_CAP), the
- * locality codes written as names, then a CSV (UTF-8 with BOM, the filters in a header block) or an XLSX (the
- * filters on a second sheet).
+ * locality codes written as names, then a CSV (UTF-8 with BOM, the header row first) or an XLSX (the filters on a
+ * second sheet).
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
