@@ -1,10 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dbStore, server, TEST_TODAY } from '../../mocks/node';
 import { addTask, apiUrl } from '../helpers';
 import { renderApp } from '../render';
+
+// Drafts of the forms live in localStorage: each test starts without any.
+beforeEach(() => localStorage.clear());
 
 /** "Phát triển kinh tế hợp tác": open, in progress, no deadline. */
 const TASK = 't-000-05';
@@ -251,20 +254,95 @@ describe('a failed save', () => {
     expect(stored?.progress).toBe(90);
   });
 
-  it('keeps everything on a network failure too', async () => {
-    server.use(http.post('*/api/v1/tasks/:id/updates', () => HttpResponse.error()));
+  it('keeps everything when no answer comes, retries once with the same Idempotency-Key, and says "maybe saved"', async () => {
+    const keys: Array<string | null> = [];
+    server.use(
+      http.post('*/api/v1/tasks/:id/updates', ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        return HttpResponse.error();
+      }),
+    );
     const { user } = await open();
     await fill(user, { progress: '77', note: 'Mất mạng khi lưu.', author: 'Nguyễn Văn A' });
     await submit(user);
-    const alert = await screen.findByText(/Không kết nối được máy chủ/);
-    expect(alert.closest('[role="alert"]')).toHaveTextContent('Nội dung bạn đã nhập vẫn được giữ nguyên.');
+    const alert = await screen.findByText(/Chưa rõ cập nhật đã được lưu hay chưa/);
+    const box = alert.closest('[role="alert"]') as HTMLElement;
+    expect(box).toHaveTextContent('Nội dung bạn đã nhập vẫn được giữ nguyên.');
     expect(within(form()).getByLabelText(/^Ghi chú/)).toHaveValue('Mất mạng khi lưu.');
+    // Sent twice, as one save: the same key both times.
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[\w-]{8,}$/);
+    expect(keys[1]).toBe(keys[0]);
     expect(
       dbStore
         .get()
         .updates.get(TASK)
         ?.some((u) => u.note === 'Mất mạng khi lưu.'),
     ).toBe(false);
+    // Back online: "check and save again" saves it once.
+    server.resetHandlers();
+    await user.click(within(box).getByRole('button', { name: 'Kiểm tra và lưu lại' }));
+    await within(form()).findByText(/Đã lưu cập nhật/);
+    expect(
+      dbStore
+        .get()
+        .updates.get(TASK)
+        ?.filter((u) => u.note === 'Mất mạng khi lưu.'),
+    ).toHaveLength(1);
+  });
+
+  it('never applies a save twice when its answer was lost, and never shows it as someone else’s change', async () => {
+    // The first attempt reaches the API and is applied, but its answer is lost on the way back.
+    let lost = 0;
+    let forwarding = false;
+    server.use(
+      http.post('*/api/v1/tasks/:id/updates', async ({ request }) => {
+        if (forwarding || lost > 0) return undefined;
+        lost += 1;
+        forwarding = true;
+        const applied = await fetch(request.url, {
+          method: 'POST',
+          headers: Object.fromEntries(request.headers),
+          body: await request.text(),
+        });
+        forwarding = false;
+        expect(applied.status).toBe(201);
+        return HttpResponse.error();
+      }),
+    );
+    const { user } = await open();
+    const before = dbStore.get().tasks.get(TASK)?.version ?? 0;
+    await fill(user, { progress: '66', note: 'Câu trả lời bị mất.', author: 'Nguyễn Văn A' });
+    await submit(user);
+    // The retry with the same key gets the first answer back: saved, once, as version before+1.
+    expect(await within(form()).findByText(`Đã lưu cập nhật (phiên bản ${before + 1}).`)).toBeInTheDocument();
+    expect(screen.queryByRole('alert', { name: 'Nhiệm vụ vừa được cập nhật ở nơi khác' })).toBeNull();
+    expect(
+      dbStore
+        .get()
+        .updates.get(TASK)
+        ?.filter((u) => u.note === 'Câu trả lời bị mất.'),
+    ).toHaveLength(1);
+    expect(dbStore.get().tasks.get(TASK)?.version).toBe(before + 1);
+  });
+
+  it('keeps what was typed as a draft across leaving the page and coming back, until it is saved', async () => {
+    const { user, router } = await open();
+    await fill(user, { progress: '55', note: 'Đang gõ dở thì chuyển trang.' });
+    await user.click(screen.getAllByRole('link', { name: 'Tổng quan' })[0] as HTMLElement);
+    // Asked before leaving; leaving keeps the draft.
+    const ask = await screen.findByRole('alertdialog', { name: 'Rời trang khi chưa lưu?' });
+    await user.click(within(ask).getByRole('button', { name: 'Rời trang, giữ bản nháp' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    await router.navigate({ to: '/tasks/$taskId', params: { taskId: TASK } });
+    await screen.findByRole('form', { name: 'Ghi nhận cập nhật tiến độ' });
+    expect(within(form()).getByLabelText(/^Ghi chú/)).toHaveValue('Đang gõ dở thì chuyển trang.');
+    expect(within(form()).getByLabelText('Tiến độ (%)')).toHaveValue(55);
+    expect(screen.getByText(/Đã khôi phục nội dung bạn nhập dở lúc/)).toBeInTheDocument();
+    await fill(user, { author: 'Nguyễn Văn A' });
+    await submit(user);
+    await within(form()).findByText(/Đã lưu cập nhật/);
+    expect(localStorage.getItem(`directive-tracker.draft.task-update.${TASK}`)).toBeNull();
   });
 });
 

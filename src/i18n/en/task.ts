@@ -110,6 +110,25 @@ export const taskEn: Messages['task'] = {
     title: 'The update was not saved',
     kept: 'Everything you typed is kept.',
     retry: 'Try saving again',
+    notStored:
+      'The data store could not write it (the browser’s storage is full, or was just cleared), so the update was not saved.',
+    uncertainTitle: 'Not sure whether the update was saved',
+    uncertain:
+      'The server did not answer in time, so it is not known whether the update arrived. Press “Check and save again”: if it was saved, it will not be recorded twice.',
+    check: 'Check and save again',
+  },
+  draft: {
+    restored: 'Restored what you were typing at {{time}} (not saved yet).',
+    restoredStale:
+      'Restored what you were typing at {{time}} (not saved yet). The task has changed since; when you save, you will see what changed.',
+    discard: 'Discard the unsaved input',
+    notKept: 'This browser does not allow keeping drafts: unsaved input lasts only until you leave the page.',
+  },
+  leave: {
+    title: 'Leave without saving?',
+    body: 'What you typed is not saved yet. A draft is kept in this browser so you can come back and finish it.',
+    stay: 'Stay on this page',
+    leave: 'Leave, keep the draft',
   },
   conflict: {
     title: 'Someone else has just updated this task',

@@ -108,6 +108,25 @@ export const taskVi = {
     title: 'Chưa lưu được cập nhật',
     kept: 'Nội dung bạn đã nhập vẫn được giữ nguyên.',
     retry: 'Thử lưu lại',
+    notStored:
+      'Nơi lưu dữ liệu không ghi được (bộ nhớ của trình duyệt đã đầy, hoặc dữ liệu vừa bị xóa), nên cập nhật chưa được lưu.',
+    uncertainTitle: 'Chưa rõ cập nhật đã được lưu hay chưa',
+    uncertain:
+      'Máy chủ không trả lời kịp nên không biết cập nhật đã vào hay chưa. Bấm “Kiểm tra và lưu lại”: nếu đã lưu, cập nhật sẽ không bị ghi hai lần.',
+    check: 'Kiểm tra và lưu lại',
+  },
+  draft: {
+    restored: 'Đã khôi phục nội dung bạn nhập dở lúc {{time}} (chưa lưu).',
+    restoredStale:
+      'Đã khôi phục nội dung bạn nhập dở lúc {{time}} (chưa lưu). Nhiệm vụ đã thay đổi từ đó; khi lưu, bạn sẽ thấy những gì đã thay đổi.',
+    discard: 'Bỏ nội dung nhập dở',
+    notKept: 'Trình duyệt không cho lưu bản nháp: nội dung nhập dở chỉ còn đến khi rời trang.',
+  },
+  leave: {
+    title: 'Rời trang khi chưa lưu?',
+    body: 'Nội dung bạn nhập chưa được lưu. Bản nháp được giữ trong trình duyệt này để bạn quay lại hoàn tất.',
+    stay: 'Ở lại trang',
+    leave: 'Rời trang, giữ bản nháp',
   },
   conflict: {
     title: 'Nhiệm vụ vừa được cập nhật ở nơi khác',

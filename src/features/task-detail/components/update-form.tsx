@@ -1,14 +1,17 @@
+import { revalidateLogic, useForm, useStore } from '@tanstack/react-form';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { TASK_STATUSES, type Task } from '../../../api/schemas';
 import type { FieldError } from '../../../api/task-update-schemas';
-import { taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
+import { SaveOutcomeUnknownError, taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
 import { errorText } from '../../../components/ui/error-text';
 import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { deadlineLabel } from '../utils/describe-change';
+import { clearDraft, readDraft, useDraftAutosave } from '../utils/form-draft';
 import { type FormField, fieldErrorMessage, formFieldOf, isConflict, serverFieldErrors } from '../utils/form-errors';
 import {
   type FormValues,
@@ -20,12 +23,56 @@ import {
   writtenDate,
 } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
+import { LeaveGuard } from './leave-guard';
+import '../task-detail.css';
+
+/** One logical save: its Idempotency-Key is reused by every retry of it, and kept in the draft across a reload. */
+interface Attempt {
+  key: string;
+  baseVersion: number;
+  /** The request body, as sent (a change of input makes a new save). */
+  body: string;
+  /** Sent without an answer: it may have been applied. */
+  uncertain: boolean;
+}
+
+/** What the draft of this form keeps (until saved or discarded). */
+interface UpdateDraft {
+  values: FormValues;
+  baseVersion: number;
+  attempt: Attempt | null;
+}
+const DRAFT_SCHEMA = 1;
+export const updateDraftId = (taskId: string) => `task-update.${taskId}`;
+
+/** Which form value an API field error belongs to. */
+const VALUE_OF: Record<FormField, keyof FormValues> = {
+  status: 'status',
+  progress: 'progress',
+  date: 'date',
+  note: 'note',
+  author: 'author',
+  'deadline.date': 'deadlineDate',
+  'deadline.text': 'deadlineText',
+  deadlineReason: 'deadlineReason',
+};
+
+/** Whether the values differ from a fresh form for this task (the remembered author aside). */
+function differs(values: FormValues, task: Task, today: string): boolean {
+  const fresh = initialValues(task, today, values.author);
+  return (Object.keys(fresh) as Array<keyof FormValues>).some((k) => fresh[k] !== values[k]);
+}
+
+/** The 503 of a store that could not write (server/app.ts): nothing was saved. */
+const isNotStored = (error: unknown) =>
+  error instanceof ApiError && error.status === 503 && Boolean(error.problem?.type.endsWith('/not-stored'));
 
 /**
  * Records a progress update: status, progress, date, note, who, and optionally a new deadline with a reason.
- * Validated with the API's own schema before sending; the API's field errors show inline in the same words.
- * A failed save keeps what was typed and offers a retry; a stale save shows what changed and lets the person
- * re-apply their update on the new version.
+ * Values, validation (the API's own schema, shown after the first submit and then as the person types), and the
+ * unsaved state live in one TanStack Form; what is typed is kept as a draft until saved or discarded, and leaving
+ * with unsaved input asks first. A save whose answer never came is retried with the same Idempotency-Key (never
+ * applied twice); a stale save shows what changed and lets the person re-apply their update on the new version.
  */
 export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const { t } = useTranslation();
@@ -34,24 +81,72 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const save = useSaveTaskChange(today);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FormValues>(() => initialValues(task, today, storedAuthor()));
+  const draftId = updateDraftId(task.id);
+  const [restored, setRestored] = useState(() => readDraft<UpdateDraft>(draftId, DRAFT_SCHEMA));
   /** The version of the task the update is written against (sent as If-Match). */
-  const [base, setBase] = useState<Task>(task);
-  const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [base, setBase] = useState<Task>(() => {
+    const v = restored?.value.baseVersion;
+    return v !== undefined && v < task.version ? { ...task, version: v } : task;
+  });
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const attempt = useRef<Attempt | null>(restored?.value.attempt ?? null);
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const [draftKept, setDraftKept] = useState(true);
+
+  const form = useForm({
+    defaultValues: restored?.value.values ?? initialValues(task, today, storedAuthor()),
+    // Checked with the API's schema at the first submit, then again at every change.
+    validationLogic: revalidateLogic(),
+    validators: {
+      onDynamic: ({ value }) => {
+        const result = validate(value, baseRef.current, today);
+        if (result.ok) return undefined;
+        const fields: Partial<Record<keyof FormValues, FieldError>> = {};
+        const root: FieldError[] = [];
+        for (const e of result.errors) {
+          const field = formFieldOf(e.name);
+          if (field) fields[VALUE_OF[field]] ??= e;
+          else root.push(e);
+        }
+        return { form: root.length ? root : undefined, fields };
+      },
+    },
+    onSubmit: ({ value }) => send(value, baseRef.current),
+    onSubmitInvalid: () => focusFirstError(),
+  });
+  const values = useStore(form.store, (s) => s.values);
+  const formErrors = useStore(form.store, (s) => s.errors);
+  const fieldMeta = useStore(form.store, (s) => s.fieldMeta);
+  // Unsaved: typed and not saved, or sent without an answer (the draft then keeps its key for the retry).
+  const dirty = differs(values, base, today) || attempt.current?.uncertain === true;
+
+  // Kept while unsaved (with the save under way, so a reload retries it with the same key); gone once saved.
+  useDraftAutosave<UpdateDraft>(
+    draftId,
+    DRAFT_SCHEMA,
+    { values, baseVersion: base.version, attempt: attempt.current },
+    dirty,
+    setDraftKept,
+  );
 
   // An untouched form follows the task as it changes; a form being filled stays on the version it started from.
   useEffect(() => {
-    if (dirty || save.isPending || conflict || task.version === base.version) return;
+    if (dirty || restored || save.isPending || conflict || task.version === base.version) return;
     setBase(task);
-    setValues((v) => initialValues(task, today, v.author));
-  }, [task, dirty, save.isPending, conflict, base.version, today]);
+    form.reset(initialValues(task, today, form.state.values.author));
+  }, [task, dirty, restored, save.isPending, conflict, base.version, today, form]);
 
   const inputId = (field: FormField) => `${id}-${field.replace('.', '-')}`;
-  const errorOf = (field: FormField) => errors.find((e) => formFieldOf(e.name) === field);
+  const errorOf = (field: FormField): FieldError | undefined => {
+    const server = serverErrors.find((e) => formFieldOf(e.name) === field);
+    if (server) return server;
+    const meta = fieldMeta[VALUE_OF[field]];
+    return meta?.errors?.find((e): e is FieldError => typeof e === 'object' && e !== null && 'reason' in e);
+  };
   const messageContext = {
     min: f.date(datePart(base.createdAt)),
     max: f.date(today),
@@ -60,60 +155,89 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
       : '',
   };
   const message = (e: FieldError) => fieldErrorMessage(e, t, messageContext);
-  const rootErrors = errors.filter((e) => formFieldOf(e.name) === null);
+  const rootErrors: FieldError[] = [
+    ...serverErrors.filter((e) => formFieldOf(e.name) === null),
+    ...formErrors.flatMap((e) => (Array.isArray(e) ? (e as FieldError[]) : [])),
+  ];
+  const fieldsWithError = (Object.keys(VALUE_OF) as FormField[]).filter((field) => errorOf(field));
+  const errorCount = fieldsWithError.length + rootErrors.length;
 
-  const focusFirst = (list: FieldError[]) => {
-    const first = list.map((e) => formFieldOf(e.name)).find((x): x is FormField => x !== null);
+  const focusFirstError = () => {
     // After React has shown the messages.
     requestAnimationFrame(() => {
+      const first = (Object.keys(VALUE_OF) as FormField[]).find(
+        (field) => document.getElementById(inputId(field))?.getAttribute('aria-invalid') === 'true',
+      );
       const el = first ? document.getElementById(inputId(first)) : null;
       (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
     });
   };
 
-  const change = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
-    setValues((v) => {
-      const next = { ...v, [key]: value };
-      // Done is 100%: choosing it fills the progress in (the person can still see and change it).
-      if (key === 'status' && value === 'done') next.progress = '100';
-      return next;
-    });
-    setDirty(true);
+  const setValue = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    form.setFieldValue(key, value as never);
+    // Done is 100%: choosing it fills the progress in (the person can still see and change it).
+    if (key === 'status' && value === 'done') form.setFieldValue('progress', '100');
     setSavedVersion(null);
-    setErrors((list) =>
-      list.filter((e) => formFieldOf(e.name) !== key && !(key === 'changeDeadline' && e.name.startsWith('deadline'))),
+    setServerErrors((list) =>
+      list.filter(
+        (e) =>
+          formFieldOf(e.name) !== null &&
+          VALUE_OF[formFieldOf(e.name) as FormField] !== key &&
+          !(key === 'changeDeadline' && e.name.startsWith('deadline')),
+      ),
     );
   };
 
-  const send = (against: Task) => {
+  const finishSaved = (saved: Task) => {
+    attempt.current = null;
+    clearDraft(draftId);
+    setRestored(null);
+    setConflict(null);
+    setBase(saved);
+    form.reset(initialValues(saved, today, form.state.values.author));
+    setSavedVersion(saved.version);
+  };
+
+  const send = (v: FormValues, against: Task) => {
     setFailure(null);
     setSavedVersion(null);
-    const result = validate(values, against, today);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirst(result.errors);
-      return;
-    }
-    setErrors([]);
-    rememberAuthor(values.author);
+    setServerErrors([]);
+    const result = validate(v, against, today);
+    if (!result.ok) return;
+    rememberAuthor(v.author);
+    const body = JSON.stringify(result.body);
+    const previous = attempt.current;
+    // The same save again (a retry): the same key. Another input or another version: a new save.
+    const current: Attempt =
+      previous && previous.baseVersion === against.version && previous.body === body
+        ? previous
+        : { key: newIdempotencyKey(), baseVersion: against.version, body, uncertain: false };
+    attempt.current = current;
     save.mutate(
-      { kind: 'update', taskId: task.id, baseVersion: against.version, body: result.body },
       {
-        onSuccess: (r) => {
-          setConflict(null);
-          setDirty(false);
-          setBase(r.task);
-          setValues((v) => initialValues(r.task, today, v.author));
-          setSavedVersion(r.task.version);
-        },
+        kind: 'update',
+        taskId: task.id,
+        baseVersion: against.version,
+        body: result.body,
+        idempotencyKey: current.key,
+        uncertain: current.uncertain,
+      },
+      {
+        onSuccess: (r) => finishSaved(r.task),
         onError: (error) => {
           const fields = serverFieldErrors(error);
-          if (fields) {
-            setErrors(fields);
-            focusFirst(fields);
+          if (error instanceof SaveOutcomeUnknownError) {
+            current.uncertain = true;
+            setFailure(error);
+          } else if (fields) {
+            attempt.current = null;
+            setServerErrors(fields);
+            focusFirstError();
           } else if (isConflict(error)) {
+            attempt.current = null;
             void loadConflict(against);
           } else {
+            // Answered with a failure (5xx, 503 not stored): nothing applied; a retry may use the same key.
             setFailure(error);
           }
         },
@@ -137,16 +261,19 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
 
   const discard = () => {
     const current = conflict?.current ?? task;
+    attempt.current = null;
+    clearDraft(draftId);
+    setRestored(null);
     setConflict(null);
-    setErrors([]);
+    setServerErrors([]);
     setFailure(null);
-    setDirty(false);
     setBase(current);
-    setValues((v) => initialValues(current, today, v.author));
+    form.reset(initialValues(current, today, form.state.values.author));
   };
 
   const need = noteNeed(values, base);
   const saving = save.isPending;
+  const uncertain = failure instanceof SaveOutcomeUnknownError;
 
   const field = (
     name: FormField,
@@ -158,20 +285,24 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
     const fid = inputId(name);
     const describedBy = [hint ? `${fid}-hint` : null, error ? `${fid}-error` : null].filter(Boolean).join(' ');
     return (
-      <div className={`form-field${error ? ' has-error' : ''}`}>
-        <label htmlFor={fid}>{label}</label>
-        {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy || undefined })}
-        {hint ? (
-          <p className="field-hint" id={`${fid}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${fid}-error`}>
-            {message(error)}
-          </p>
-        ) : null}
-      </div>
+      <form.Field name={VALUE_OF[name]}>
+        {() => (
+          <div className={`form-field${error ? ' has-error' : ''}`}>
+            <label htmlFor={fid}>{label}</label>
+            {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy || undefined })}
+            {hint ? (
+              <p className="field-hint" id={`${fid}-hint`}>
+                {hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p className="field-error" id={`${fid}-error`}>
+                {message(error)}
+              </p>
+            ) : null}
+          </div>
+        )}
+      </form.Field>
     );
   };
 
@@ -183,12 +314,27 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
         {t('task.form.title')}
       </h2>
       <p className="card-intro">{t('task.form.intro')}</p>
+      <LeaveGuard dirty={dirty && !saving} />
+
+      {restored && dirty ? (
+        <div className="draft-notice" role="status">
+          <p>
+            {t(restored.value.baseVersion < task.version ? 'task.draft.restoredStale' : 'task.draft.restored', {
+              time: `${f.time(new Date(restored.savedAt))} ${f.date(restored.savedAt.slice(0, 10))}`,
+            })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={discard} disabled={saving}>
+            {t('task.draft.discard')}
+          </button>
+        </div>
+      ) : null}
+      {!draftKept && dirty ? <p className="field-hint">{t('task.draft.notKept')}</p> : null}
 
       {conflict ? (
         <ConflictPanel
           conflict={conflict}
           saving={saving}
-          onReapply={() => send(base)}
+          onReapply={() => void form.handleSubmit()}
           onDiscard={discard}
           onReload={() => void loadConflict(conflict.base)}
         />
@@ -196,11 +342,18 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
 
       {failure ? (
         <div className="save-failed" role="alert">
-          <p>
-            <strong>{t('task.failed.title')}.</strong> {errorText(failure, t)} {t('task.failed.kept')}
-          </p>
-          <button type="button" className="button" onClick={() => send(base)} disabled={saving}>
-            {saving ? t('task.form.saving') : t('task.failed.retry')}
+          {uncertain ? (
+            <p>
+              <strong>{t('task.failed.uncertainTitle')}.</strong> {t('task.failed.uncertain')} {t('task.failed.kept')}
+            </p>
+          ) : (
+            <p>
+              <strong>{t('task.failed.title')}.</strong>{' '}
+              {isNotStored(failure) ? t('task.failed.notStored') : errorText(failure, t)} {t('task.failed.kept')}
+            </p>
+          )}
+          <button type="button" className="button" onClick={() => void form.handleSubmit()} disabled={saving}>
+            {saving ? t('task.form.saving') : uncertain ? t('task.failed.check') : t('task.failed.retry')}
           </button>
         </div>
       ) : null}
@@ -212,12 +365,12 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
         aria-labelledby={`${id}-title`}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!saving) send(base);
+          if (!saving) void form.handleSubmit();
         }}
       >
-        {errors.length > 0 ? (
+        {errorCount > 0 ? (
           <div className="form-errors" role="alert" tabIndex={-1}>
-            <p>{t('task.form.errorSummary', { count: errors.length })}</p>
+            <p>{t('task.form.errorSummary', { count: errorCount })}</p>
             {rootErrors.length > 0 ? (
               <ul>
                 {rootErrors.map((e) => (
@@ -230,7 +383,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
 
         <div className="form-grid">
           {field('status', t('task.form.status'), (p) => (
-            <select {...p} value={values.status} onChange={(e) => change('status', e.target.value as Task['status'])}>
+            <select {...p} value={values.status} onChange={(e) => setValue('status', e.target.value as Task['status'])}>
               {TASK_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
@@ -250,7 +403,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                 max={100}
                 step={1}
                 value={values.progress}
-                onChange={(e) => change('progress', e.target.value)}
+                onChange={(e) => setValue('progress', e.target.value)}
               />
             ),
             t('task.form.progressHint'),
@@ -265,7 +418,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                 min={datePart(base.createdAt)}
                 max={today}
                 value={values.date}
-                onChange={(e) => change('date', e.target.value)}
+                onChange={(e) => setValue('date', e.target.value)}
               />
             ),
             t('task.form.dateHint', { min: f.date(datePart(base.createdAt)), max: f.date(today) }),
@@ -283,7 +436,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                 autoComplete="name"
                 maxLength={120}
                 value={values.author}
-                onChange={(e) => change('author', e.target.value)}
+                onChange={(e) => setValue('author', e.target.value)}
               />
             ),
             t('task.form.authorHint'),
@@ -302,7 +455,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
               rows={3}
               maxLength={2000}
               value={values.note}
-              onChange={(e) => change('note', e.target.value)}
+              onChange={(e) => setValue('note', e.target.value)}
             />
           ),
           need ? t(`task.form.noteWhy.${need}`, { deadline: messageContext.deadline }) : t('task.form.noteHint'),
@@ -314,7 +467,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
             <input
               type="checkbox"
               checked={values.changeDeadline}
-              onChange={(e) => change('changeDeadline', e.target.checked)}
+              onChange={(e) => setValue('changeDeadline', e.target.checked)}
             />
             {t('task.form.changeDeadline')}
             {base.deadline ? <span className="deadline-text"> ({deadlineLabel(base.deadline, f)})</span> : null}
@@ -327,7 +480,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                   type="date"
                   min={datePart(base.createdAt)}
                   value={values.deadlineDate}
-                  onChange={(e) => change('deadlineDate', e.target.value)}
+                  onChange={(e) => setValue('deadlineDate', e.target.value)}
                 />
               ))}
               {field(
@@ -340,7 +493,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                     maxLength={100}
                     placeholder={values.deadlineDate ? writtenDate(values.deadlineDate) : ''}
                     value={values.deadlineText}
-                    onChange={(e) => change('deadlineText', e.target.value)}
+                    onChange={(e) => setValue('deadlineText', e.target.value)}
                   />
                 ),
                 t('task.form.deadlineTextHint'),
@@ -357,7 +510,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                     type="text"
                     maxLength={500}
                     value={values.deadlineReason}
-                    onChange={(e) => change('deadlineReason', e.target.value)}
+                    onChange={(e) => setValue('deadlineReason', e.target.value)}
                   />
                 ),
               )}
