@@ -1,8 +1,24 @@
-import { dbStore } from '../mocks/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { dbStore, server } from '../mocks/node';
 import type { StoredTask } from '../src/api/schemas';
 import { indexTask } from '../src/domain/task-query';
 
-/** Adds a task to the mock database of the tests (reset after each test by tests/setup.ts). */
+/**
+ * Serves the mock API (MSW) to the tests of the calling file, and gives each test the sample database without a
+ * fault scenario. tests/setup.ts calls it for every integration test; a unit test that needs the API calls it at
+ * its top level.
+ */
+export function serveMockApi(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    dbStore.setScenario('none');
+    dbStore.reset('sample');
+  });
+  afterAll(() => server.close());
+}
+
+/** Adds a task to the mock database of the tests (reset after each test by serveMockApi). */
 export function addTask(overrides: Partial<StoredTask> & Pick<StoredTask, 'id'>): StoredTask {
   const db = dbStore.get();
   const task: StoredTask = {

@@ -1,7 +1,8 @@
+/** Setup of the integration tests (jsdom): DOM matchers, what jsdom lacks for the charts, and the mock API. */
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { dbStore, server } from '../mocks/node';
+import { afterEach } from 'vitest';
+import { serveMockApi } from './helpers';
 
 // findBy*/waitFor wait up to 5 s: on a busy 2-core CI machine a whole route can take more than the default 1 s.
 configure({ asyncUtilTimeout: 5_000 });
@@ -16,21 +17,14 @@ class FixedResizeObserver {
   unobserve() {}
   disconnect() {}
 }
-if (typeof window !== 'undefined') {
-  globalThis.ResizeObserver = FixedResizeObserver as unknown as typeof ResizeObserver;
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
-  HTMLElement.prototype.getBoundingClientRect = () =>
-    ({ width: 800, height: 400, top: 0, left: 0, bottom: 400, right: 800, x: 0, y: 0, toJSON() {} }) as DOMRect;
-}
+globalThis.ResizeObserver = FixedResizeObserver as unknown as typeof ResizeObserver;
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
+Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 400 });
+HTMLElement.prototype.getBoundingClientRect = () =>
+  ({ width: 800, height: 400, top: 0, left: 0, bottom: 400, right: 800, x: 0, y: 0, toJSON() {} }) as DOMRect;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  if (typeof window !== 'undefined') cleanup();
-  server.resetHandlers();
-  dbStore.setScenario('none');
-  dbStore.reset('sample');
-});
-afterAll(() => server.close());
+serveMockApi();
+// Registered after serveMockApi's hooks, so it runs before them: unmount the app, then reset the mock database.
+afterEach(() => cleanup());

@@ -15,6 +15,7 @@ import {
   trackedState,
 } from '../../src/domain/task-updates';
 import { timelinessOf } from '../../src/domain/timeliness';
+import { serveMockApi } from '../helpers';
 
 const TODAY = '2026-11-26';
 const ASSIGNED = '2025-09-01';
@@ -119,6 +120,7 @@ describe('any sequence of valid updates keeps the history consistent', () => {
 });
 
 describe('through the mock API', () => {
+  serveMockApi();
   const API = 'http://localhost/api/v1';
 
   it('concurrent writers with stale versions never break a task’s history', async () => {
