@@ -29,13 +29,16 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * `storage`: where the token (and, so a reload keeps it, the session) is kept; null keeps it in memory (tests).
+ * `startAs`: the role the demo opens signed in as (admin by default; null: signed out).
  * Demo passwords are public, so they are hashed cheaply (10,000 PBKDF2 rounds) to start fast; users created in
  * the demo get the full cost.
  */
 export function createDemoAccounts(
   storage: Storage | null = null,
-  key = 'directive-tracker.demo.session',
+  options: { key?: string; startAs?: Role | null } = {},
 ): DemoAccounts {
+  const key = options.key ?? 'directive-tracker.demo.session';
+  const startAs = options.startAs === undefined ? 'admin' : options.startAs;
   const accounts = createMemoryAccounts();
   let memory: string | null = null;
   const SIGNED_OUT = 'signed-out';
@@ -96,8 +99,19 @@ export function createDemoAccounts(
     if (stored?.session && (await accounts.getUser(stored.session.userId ?? ''))) {
       await accounts.insertSession(stored.session);
       current = stored.token;
+    } else if (startAs && raw() !== SIGNED_OUT) {
+      // The demo opens signed in (as its admin unless told otherwise), until the person signs out in this tab.
+      await signIn(startAs);
     }
   })();
+
+  async function signIn(role: Role | null) {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+    if (!account) return transport.write(null);
+    const { token, session } = await issueSession(accounts, { userId: demoUserId(account.username) }, DAY, Date.now());
+    current = token;
+    save({ token, session });
+  }
 
   return {
     accounts,
