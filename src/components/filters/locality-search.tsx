@@ -9,11 +9,23 @@ import { pathLabel } from './use-chosen-localities';
 const DEBOUNCE_MS = 200;
 const MIN_CHARS = 2;
 const MAX_OPTIONS = 30;
+/** Units of the other era offered after those of the era shown (the former district when looking at today's units). */
+const MAX_OTHER_ERA = 8;
+
+const otherEraOf = (era: Era): Era => (era === 'pre2025' ? 'post2025' : 'pre2025');
+
+interface Option {
+  unit: Locality;
+  /** A unit of the other era than the one shown. */
+  other: boolean;
+}
 
 /**
  * Find a unit by name, with or without Vietnamese accents (`cho lach` finds Chợ Lách): an editable combobox with a
  * list popup (WAI-ARIA 1.2 combobox pattern: focus stays in the text box, the active option is announced through
  * aria-activedescendant; Down/Up move, Enter chooses, Escape closes then clears). The API does the folding.
+ * The units of the era shown come first, then those of the other era, said so ("Huyện Chợ Lách — trước 1/7/2025,
+ * nay thuộc Tỉnh Vĩnh Long"): choosing one switches the filter to its era, and the API finds its tasks in both.
  */
 export function LocalitySearch({ era, onSelect }: { era: Era; onSelect: (unit: Locality) => void }) {
   const { t } = useTranslation();
@@ -37,15 +49,42 @@ export function LocalitySearch({ era, onSelect }: { era: Era; onSelect: (unit: L
     enabled,
     placeholderData: keepPreviousData,
   });
-  const results = enabled ? (search.data?.items ?? []).slice(0, MAX_OPTIONS) : [];
-  // Parents of every result, so two units of the same name are told apart ("Tân Phú" is in many provinces).
+  const otherEra = otherEraOf(era);
+  const otherSearch = useQuery({
+    ...localitiesQueries.search(otherEra, query),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+  const own: Option[] = enabled
+    ? (search.data?.items ?? []).slice(0, MAX_OPTIONS).map((unit) => ({ unit, other: false }))
+    : [];
+  const other: Option[] = enabled
+    ? (otherSearch.data?.items ?? [])
+        .filter((u) => u.era === otherEra)
+        .slice(0, MAX_OTHER_ERA)
+        .map((unit) => ({ unit, other: true }))
+    : [];
+  const results = [...own, ...other];
+  // Parents of every result, so two units of the same name are told apart ("Tân Phú" is in many provinces), and
+  // the province a former unit's first successor lies in ("nay thuộc Tỉnh Vĩnh Long").
+  const successorRefs = other.flatMap(({ unit }) =>
+    unit.era === 'pre2025' && unit.successorCodes[0]
+      ? [{ era: 'post2025' as const, code: unit.successorCodes[0] }]
+      : [],
+  );
   const paths = useLocalityPaths(
-    results.map((u) => ({ era: u.era, code: u.code })),
+    [...results.map(({ unit }) => ({ era: unit.era, code: unit.code })), ...successorRefs],
     open && results.length > 0,
   );
+  const eraNote = (unit: Locality): string => {
+    if (unit.era === 'post2025') return t('filters.locality.currentEra');
+    const first = unit.successorCodes[0];
+    const province = first ? paths.data?.get(refKey('post2025', first))?.[0] : undefined;
+    return province ? t('filters.locality.formerEraNow', { province: province.name }) : t('filters.locality.formerEra');
+  };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new result set resets the active option
-  useEffect(() => setActive(-1), [search.data, query]);
+  useEffect(() => setActive(-1), [search.data, otherSearch.data, query]);
 
   useEffect(() => {
     if (!open) return;
@@ -56,7 +95,7 @@ export function LocalitySearch({ era, onSelect }: { era: Era; onSelect: (unit: L
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
-  const choose = (unit: Locality) => {
+  const choose = ({ unit }: Option) => {
     onSelect(unit);
     setText('');
     setQuery('');
@@ -132,9 +171,11 @@ export function LocalitySearch({ era, onSelect }: { era: Era; onSelect: (unit: L
         hidden={!expanded}
       >
         {expanded
-          ? results.map((unit, i) => {
+          ? results.map((option, i) => {
+              const { unit } = option;
               const path = paths.data?.get(refKey(unit.era, unit.code));
               const context = path && path.length > 1 ? pathLabel(path.slice(0, -1)) : null;
+              const firstOther = option.other && !results[i - 1]?.other;
               return (
                 // Options are never focused (the pattern keeps focus in the text box: keys are handled there).
                 // biome-ignore lint/a11y/useFocusableInteractive: see above
@@ -144,13 +185,21 @@ export function LocalitySearch({ era, onSelect }: { era: Era; onSelect: (unit: L
                   id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
-                  className={i === active ? 'active' : undefined}
+                  className={
+                    [i === active ? 'active' : '', option.other ? 'other-era' : '', firstOther ? 'first-other' : '']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
+                  data-era-group={firstOther ? t(`filters.locality.group.${unit.era}`) : undefined}
                   // Keeps focus in the text box (the pattern), then chooses on click.
                   onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => choose(unit)}
+                  onClick={() => choose(option)}
                   onMouseMove={() => setActive(i)}
                 >
-                  <span className="option-name">{unit.name}</span>
+                  <span className="option-name">
+                    {unit.name}
+                    {option.other ? <span className="option-era"> — {eraNote(unit)}</span> : null}
+                  </span>
                   <span className="option-context">
                     {context ? `${context} · ` : ''}
                     {t(`filters.locality.level.${unit.level}`)}
