@@ -73,11 +73,11 @@ export function notFound(what: string, id: string, instance: string): Response {
   });
 }
 
-/** Query string → plain object; a parameter given several times becomes an array. */
+/** Query string → plain object (every value NFC); a parameter given several times becomes an array. */
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
+    const values = url.searchParams.getAll(key).map((v) => v.normalize('NFC'));
     out[key] = values.length === 1 ? (values[0] as string) : values;
   }
   return out;

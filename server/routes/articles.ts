@@ -8,6 +8,7 @@ import {
 } from '../../src/api/article-import-schemas';
 import { type Article, ArticleListQuery, type StoredTask } from '../../src/api/schemas';
 import type { AppDeps } from '../context';
+import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
 
 /** A fresh id that another writer is unlikely to pick: time and randomness, base 36. */
@@ -80,7 +81,7 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
 
   app.post('/articles', async (c) => {
     const instance = new URL(c.req.url).pathname;
-    const raw: unknown = await c.req.json().catch(() => undefined);
+    const raw: unknown = nfcDeep(await c.req.json().catch(() => undefined));
     const schema = articleCreateSchema({
       today: today(),
       localityExists: (code, era) => localities.get(code, era) !== undefined,

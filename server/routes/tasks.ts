@@ -11,6 +11,7 @@ import {
 import { applyChange } from '../../src/domain/task-updates';
 import { timelinessOf } from '../../src/domain/timeliness';
 import type { AppDeps } from '../context';
+import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
 
 /**
@@ -71,7 +72,7 @@ export function taskRoutes({ store, today }: AppDeps) {
       });
     if (expected !== task.version) return stale(task.version);
 
-    const body: unknown = await c.req.json().catch(() => undefined);
+    const body: unknown = nfcDeep(await c.req.json().catch(() => undefined));
     const date = today();
     const ctx = { task, today: date };
     const schema = kind === 'patch' ? taskPatchSchema(ctx) : progressUpdateSchema(ctx);

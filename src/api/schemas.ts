@@ -172,10 +172,26 @@ export type TaskFiltersInput = z.input<typeof TaskFilters>;
 export type TaskFilters = z.output<typeof TaskFilters>;
 
 export const MAX_PAGE_SIZE = 200;
+
+/**
+ * A whole number in a query string, written in digits only: `1e3`, `2.0`, `0x10` or ` 3` are reported as invalid
+ * instead of being read as numbers. A number (a query object built in code) is taken as it is.
+ */
+export const queryInt = (min: number, max = 1_000_000_000) =>
+  z
+    .union([
+      z.int(),
+      z
+        .string()
+        .regex(/^\d{1,10}$/, 'digits only')
+        .transform(Number),
+    ])
+    .pipe(z.int().min(min).max(max));
+
 export const TaskListQuery = TaskFilters.extend({
   sort: TaskSort.default('deadline'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  page: queryInt(1).default(1),
+  pageSize: queryInt(1, MAX_PAGE_SIZE).default(20),
 });
 export type TaskListQuery = z.output<typeof TaskListQuery>;
 
@@ -195,7 +211,10 @@ export const ArticleSummary = z
     title: z.string(),
     publisher: z.string(),
     date: IsoDate,
-    url: z.url().nullable(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .meta({ description: 'The article on the web: http or https only (never javascript:, data:…).' }),
     illustrative: z.boolean().meta({ description: 'True for sample articles written by the project team.' }),
     taskIds: z.array(z.string()),
   })
@@ -212,8 +231,8 @@ export type Article = z.infer<typeof Article>;
  * an article by its title or publisher when it is the only filter).
  */
 export const ArticleListQuery = TaskFilters.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  page: queryInt(1).default(1),
+  pageSize: queryInt(1, MAX_PAGE_SIZE).default(20),
 });
 export const ArticlePage = z
   .object({

@@ -11,7 +11,7 @@ import {
   type TaskUpdateEntry,
   type TrackedState,
 } from '../domain/task-updates';
-import { Deadline, IsoDate, IsoDateTime, Task, TaskFilters, TaskStatus } from './schemas';
+import { Deadline, IsoDate, IsoDateTime, queryInt, Task, TaskFilters, TaskStatus } from './schemas';
 
 export const Progress = z.int().min(0).max(100).meta({ description: 'Percent complete, 0–100.' });
 
@@ -212,8 +212,8 @@ export const versionTag = (version: number) => `"${version}"`;
 
 /** `GET /updates`: the latest updates across the tasks matching the filters, newest recorded first. */
 export const RecentUpdatesQuery = TaskFilters.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+  page: queryInt(1).default(1),
+  pageSize: queryInt(1, 100).default(10),
 });
 export type RecentUpdatesQuery = z.output<typeof RecentUpdatesQuery>;
 

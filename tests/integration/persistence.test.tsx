@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createDemoAccounts } from '../../mocks/accounts';
 import { createHandlers } from '../../mocks/handlers';
 import { localities, server, TEST_TODAY } from '../../mocks/node';
 import {
@@ -103,12 +104,15 @@ describe('edits on the mock API survive a reload', () => {
 async function openTab(adapter: StorageAdapter, channel = false) {
   const loaded = await loadEdits(adapter);
   const tab = createPersistentStore(createDbStore({ localities, today: TEST_TODAY }), adapter, loaded, { channel });
-  const app = createApp({
-    store: createMemoryStore(() => tab.store.get(), tab.persistence.hooks),
+  const demo = createDemoAccounts();
+  await demo.ready;
+  const hono = createApp({
+    store: createMemoryStore(() => tab.store.get(), tab.persistence.hooks, demo.accounts),
     localities,
     today: () => TEST_TODAY,
     version: 'test',
   });
+  const app = { fetch: (request: Request) => hono.fetch(request, { sessionTransport: demo.transport }) };
   const post = (version: number, note: string, key?: string) =>
     app.fetch(
       new Request(`http://demo.local/api/v1/tasks/${BRIDGE}/updates`, {

@@ -192,6 +192,19 @@ describe('recording a progress update', () => {
     expect(note).toHaveValue('Ghi chú');
   });
 
+  it('does not read "1e2" as a progress of 100', async () => {
+    const { user } = await open();
+    const before = dbStore.get().tasks.get(TASK)?.version;
+    await fill(user, { progress: '1e2', note: 'Số mũ', author: 'Nguyễn Văn A' });
+    await submit(user);
+    await waitFor(() =>
+      expect(within(form()).getByLabelText('Tiến độ (%)')).toHaveAccessibleDescription(
+        /Tiến độ phải là số nguyên từ 0 đến 100\./,
+      ),
+    );
+    expect(dbStore.get().tasks.get(TASK)?.version).toBe(before);
+  });
+
   it('speaks English when the interface does', async () => {
     const user = userEvent.setup();
     renderApp(`/tasks/${TASK}`, { language: 'en' });

@@ -63,7 +63,8 @@ export function toBody(v: FormValues): Record<string, unknown> {
   const progress = v.progress.trim();
   const body: Record<string, unknown> = {
     status: v.status,
-    progress: progress === '' ? undefined : Number(progress),
+    // Digits only: "1e2", "50.0" or "0x10" are not read as numbers (the schema then reports the field).
+    progress: progress === '' ? undefined : /^\d{1,3}$/.test(progress) ? Number(progress) : progress,
     date: v.date || undefined,
     note: v.note,
     author: v.author,
