@@ -69,11 +69,19 @@ export interface TaskUnitsTable {
   task_seq: number;
 }
 
-/** The bucket a task falls in when a breakdown lists the children of `parent`. See units.ts. */
+/**
+ * The bucket a task falls in when a breakdown lists the children of `parent` (see units.ts), with a copy of the
+ * task's fields that timeliness and the compare figures read, so an unfiltered breakdown never visits tasks.
+ */
 export interface TaskBucketsTable {
   parent: number;
   bucket: number;
   task_seq: number;
+  status: string;
+  deadline_date: string | null;
+  completed_at: string | null;
+  flagship: number;
+  progress: number;
 }
 
 export interface TaskUpdatesTable {

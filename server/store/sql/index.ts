@@ -32,6 +32,7 @@ import {
   type TaskFilters,
   type TaskSort,
   type TaskStatus,
+  TIMELINESS,
   type Timeliness,
   type TimelinessCounts,
 } from '../../../src/api/schemas';
@@ -42,15 +43,18 @@ import type { LocalityIndex } from '../../../src/domain/localities';
 import { emptyTimelinessCounts, MAX_MONTHS, MOST_OVERDUE_LIMIT } from '../../../src/domain/stats';
 import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
-import type { CommitResult, IdempotentResponse, Store } from '../types';
+import type { CommitResult, Store } from '../types';
+import { sqlAccounts } from './accounts';
 import type { Database, TaskRow } from './database';
 import { type Engine, migrationProvider, TASK_INDEXES } from './migrations';
 import {
   countAll,
   countIf,
+  countsByTimeliness,
   type EvalDates,
   evalDates,
   filterSql,
+  filterSqlOrNull,
   matchesSql,
   overdueSql,
   timelinessSql,
@@ -64,8 +68,7 @@ import {
   taskValues,
   updateValues,
 } from './rows';
-import { sqlAccounts } from './accounts';
-import { rootUid, SPANNING_UID, type TaskUnitRows, unitTables, unitUid } from './units';
+import { rootUid, SPANNING_UID, unitTables, unitUid } from './units';
 
 export { viSortKey } from './collation';
 export type { Engine } from './migrations';
@@ -115,6 +118,16 @@ export interface OpenSqlStoreOptions {
 
 /** How long an answer stays under its Idempotency-Key. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const BUCKET_COLUMNS = [
+  'parent',
+  'bucket',
+  'task_seq',
+  'status',
+  'deadline_date',
+  'completed_at',
+  'flagship',
+  'progress',
+] as const;
 const OPEN_STATUSES = sql`('not_started', 'in_progress', 'paused')`;
 const URGENCY = sql<number>`case tl when 'overdue' then 0 when 'due_soon' then 1 when 'on_track' then 2
   when 'no_deadline' then 3 when 'done_late' then 4 when 'done_on_time' then 5 else 6 end`;
@@ -232,7 +245,17 @@ function createSqlStore(
     return row?.title ?? '';
   };
 
-  async function insertUnitRows(q: Kysely<Database>, seq: number, rows: TaskUnitRows) {
+  /** The fields of a task that task_buckets copies (timeliness and the compare figures read them). */
+  const factsOf = (t: StoredTask) => ({
+    status: t.status,
+    deadline_date: t.deadline ? t.deadline.date : null,
+    completed_at: t.completedAt,
+    flagship: t.flagship ? 1 : 0,
+    progress: t.progress,
+  });
+
+  async function insertUnitRows(q: Kysely<Database>, seq: number, task: StoredTask) {
+    const rows = units.rowsOf(task);
     if (rows.units.length) {
       await q
         .insertInto('task_units')
@@ -240,31 +263,42 @@ function createSqlStore(
         .execute();
     }
     if (rows.buckets.length) {
+      const facts = factsOf(task);
       await q
         .insertInto('task_buckets')
-        .values(rows.buckets.map(([parent, bucket]) => ({ parent, bucket, task_seq: seq })))
+        .values(rows.buckets.map(([parent, bucket]) => ({ parent, bucket, task_seq: seq, ...facts })))
         .execute();
     }
   }
 
-  /** Replaces the unit rows of a task whose localities or assignment date changed. */
+  /** Brings the unit rows of a stored task in line with its next state (localities, or only the copied fields). */
   async function replaceUnitRows(
     q: Kysely<Database>,
     seq: number,
     before: { locality_codes: string; created_at: string },
     after: StoredTask,
   ) {
-    const sameCodes = before.locality_codes === JSON.stringify(after.localityCodes);
-    if (sameCodes && localities.taskEra(before.created_at) === localities.taskEra(after.createdAt)) return;
     const old = units.rowsOf({ localityCodes: JSON.parse(before.locality_codes), createdAt: before.created_at });
+    const parents = [...new Set(old.buckets.map(([p]) => p))];
+    const sameCodes = before.locality_codes === JSON.stringify(after.localityCodes);
+    if (sameCodes && localities.taskEra(before.created_at) === localities.taskEra(after.createdAt)) {
+      if (parents.length) {
+        await q
+          .updateTable('task_buckets')
+          .set(factsOf(after))
+          .where('parent', 'in', parents)
+          .where('task_seq', '=', seq)
+          .execute();
+      }
+      return;
+    }
     if (old.units.length) {
       await q.deleteFrom('task_units').where('task_seq', '=', seq).where('unit', 'in', old.units).execute();
     }
-    const parents = [...new Set(old.buckets.map(([p]) => p))];
     if (parents.length) {
       await q.deleteFrom('task_buckets').where('task_seq', '=', seq).where('parent', 'in', parents).execute();
     }
-    await insertUnitRows(q, seq, units.rowsOf(after));
+    await insertUnitRows(q, seq, after);
   }
 
   /** Inserts a task, or replaces the stored task with this id (its insertion order kept). */
@@ -281,11 +315,12 @@ function createSqlStore(
       return;
     }
     const inserted = await q.insertInto('tasks').values(values).returning('seq').executeTakeFirstOrThrow();
-    await insertUnitRows(q, Number(inserted.seq), units.rowsOf(task));
+    await insertUnitRows(q, Number(inserted.seq), task);
   }
 
   /** Multi-row inserts of `columns` × rows, as many rows per statement as the engine's parameter limit allows. */
   const statements = new Map<string, string>();
+  const prepared = new Map<string, BetterSqlite3.Statement>();
   async function insertMany(q: Kysely<Database>, table: string, columns: readonly string[], rows: unknown[][]) {
     const perStatement = Math.max(1, Math.min(1000, Math.floor(maxParams / columns.length)));
     for (let i = 0; i < rows.length; i += perStatement) {
@@ -299,7 +334,16 @@ function createSqlStore(
         text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples}`;
         statements.set(key, text);
       }
-      await q.executeQuery(CompiledQuery.raw(text, chunk.flat()));
+      if (sqlite) {
+        // Inside the caller's transaction, on the same connection: better-sqlite3 runs a prepared statement
+        // synchronously, and reusing it saves parsing a statement of thousands of parameters per batch.
+        let statement = prepared.get(text);
+        if (!statement) {
+          statement = sqlite.prepare(text);
+          prepared.set(text, statement);
+        }
+        statement.run(chunk.flat());
+      } else await q.executeQuery(CompiledQuery.raw(text, chunk.flat()));
     }
   }
 
@@ -352,14 +396,23 @@ function createSqlStore(
     return rows.map(taskWithTl);
   }
 
-  /** Tasks per (bucket, timeliness) of a breakdown, with the first task (insertion order) of each bucket. */
+  /**
+   * The rows of a breakdown (task_buckets under `parentUid`, aliased `t`: it carries the fields timeliness reads),
+   * restricted to the filtered tasks when there are filters.
+   */
+  const bucketScope = (filters: TaskFilters, parentUid: number, d: EvalDates) => {
+    const cond = filterSqlOrNull(filters, d, localities);
+    return cond
+      ? sql`task_buckets t where t.parent = ${parentUid} and t.task_seq in (select t.seq from tasks t where ${cond})`
+      : sql`task_buckets t where t.parent = ${parentUid}`;
+  };
+
+  /** Tasks per bucket and timeliness of a breakdown, with the first task (insertion order) of each bucket. */
   async function breakdownRows(filters: TaskFilters, parentUid: number, d: EvalDates) {
-    const { rows } = await sql<{ bucket: number; tl: Timeliness; n: number; first: number }>`
-      select b.bucket as bucket, ${timelinessSql(d)} as tl, ${countAll} as n, cast(min(t.seq) as integer) as first
-      from task_buckets b join tasks t on t.seq = b.task_seq
-      where b.parent = ${parentUid} and ${where(filters, d)}
-      group by b.bucket, tl`.execute(db);
-    return rows.map((r) => ({ ...r, bucket: Number(r.bucket), n: Number(r.n), first: Number(r.first) }));
+    const { rows } = await sql<Record<Timeliness, number> & { bucket: number; first: number }>`
+      select t.bucket as bucket, ${countsByTimeliness(d)}, cast(min(t.task_seq) as integer) as first
+      from ${bucketScope(filters, parentUid, d)} group by t.bucket`.execute(db);
+    return rows;
   }
 
   async function listArticleIdsMatching(filters: TaskFilters, d: EvalDates, page: number, pageSize: number) {
@@ -469,26 +522,30 @@ function createSqlStore(
         const cond = where(filters, d);
         const tl = timelinessSql(d);
 
-        const groups = await sql<{ status: TaskStatus; category: Category; tl: Timeliness; n: number }>`
-          select t.status as status, t.category as category, ${tl} as tl, ${countAll} as n
-          from tasks t where ${cond} group by t.status, t.category, tl`.execute(db);
+        const groups = await sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+          select t.status as status, t.category as category, ${countsByTimeliness(d)}
+          from tasks t where ${cond} group by t.status, t.category`.execute(db);
         let total = 0;
         const byTimeliness = emptyTimelinessCounts();
         const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
         const byCat = new Map<Category, { total: number; byTimeliness: TimelinessCounts }>();
         for (const g of groups.rows) {
-          const n = Number(g.n);
-          total += n;
-          byTimeliness[g.tl] += n;
-          byStatus[g.status] += n;
           let c = byCat.get(g.category);
           if (!c) {
             c = { total: 0, byTimeliness: emptyTimelinessCounts() };
             byCat.set(g.category, c);
           }
-          c.total += n;
-          c.byTimeliness[g.tl] += n;
+          for (const tl of TIMELINESS) {
+            const n = Number(g[tl]);
+            if (n === 0) continue;
+            total += n;
+            byTimeliness[tl] += n;
+            byStatus[g.status] += n;
+            c.total += n;
+            c.byTimeliness[tl] += n;
+          }
         }
+        for (const [category, c] of byCat) if (c.total === 0) byCat.delete(category);
         const byCategory = CATEGORIES.filter((c) => byCat.has(c))
           .map((category) => ({
             category,
@@ -518,21 +575,20 @@ function createSqlStore(
         const names = new Map(children.map((u) => [unitUid(u), u]));
         const buckets = new Map<number, LocalityBucket & { first: number }>();
         for (const r of await breakdownRows(filters, parent ? unitUid(parent) : rootUid(era), d)) {
-          let b = buckets.get(r.bucket);
-          if (!b) {
-            const unit = names.get(r.bucket);
-            b = {
-              code: r.bucket === SPANNING_UID ? SPANNING_CODE : (unit?.code ?? String(r.bucket)),
-              name: r.bucket === SPANNING_UID ? spanningLabel : (unit?.shortName ?? String(r.bucket)),
-              total: 0,
-              byTimeliness: emptyTimelinessCounts(),
-              first: r.first,
-            };
-            buckets.set(r.bucket, b);
+          const bucket = Number(r.bucket);
+          const unit = names.get(bucket);
+          const b = {
+            code: bucket === SPANNING_UID ? SPANNING_CODE : (unit?.code ?? String(bucket)),
+            name: bucket === SPANNING_UID ? spanningLabel : (unit?.shortName ?? String(bucket)),
+            total: 0,
+            byTimeliness: emptyTimelinessCounts(),
+            first: Number(r.first),
+          };
+          for (const tl of TIMELINESS) {
+            b.byTimeliness[tl] = Number(r[tl]);
+            b.total += b.byTimeliness[tl];
           }
-          b.total += r.n;
-          b.byTimeliness[r.tl] += r.n;
-          b.first = Math.min(b.first, r.first);
+          if (b.total > 0) buckets.set(bucket, b);
         }
         const byLocality = [...buckets.values()]
           .sort((x, y) => {
@@ -561,7 +617,7 @@ function createSqlStore(
         const notCancelled = sql<SqlBool>`t.status <> 'cancelled'`;
         const flagship = sql<SqlBool>`t.flagship = 1 and ${notCancelled}`;
         const { rows } = await sql<Record<keyof Accumulator | 'bucket', number>>`
-          select b.bucket as bucket, ${countAll} as "total",
+          select t.bucket as bucket, ${countAll} as "total",
             ${countIf(sql`t.status = 'done'`)} as "done",
             ${countIf(sql`t.status = 'cancelled'`)} as "cancelled",
             ${countIf(sql`((t.status = 'done' and t.deadline_date is not null) or ${overdueSql(d)})`)} as "due",
@@ -569,9 +625,8 @@ function createSqlStore(
             ${countIf(overdueSql(d))} as "overdue",
             ${countIf(flagship)} as "flagshipTotal",
             cast(coalesce(sum(case when ${flagship} then t.progress else 0 end), 0) as integer) as "flagshipProgress"
-          from task_buckets b join tasks t on t.seq = b.task_seq
-          where b.parent = ${parent ? unitUid(parent) : rootUid(era)} and ${where(filters, d)}
-          group by b.bucket`.execute(db);
+          from ${bucketScope(filters, parent ? unitUid(parent) : rootUid(era), d)}
+          group by t.bucket`.execute(db);
         const accs = new Map<number, Accumulator>();
         for (const r of rows) {
           accs.set(Number(r.bucket), {
@@ -747,8 +802,12 @@ function createSqlStore(
           return { commit: true, value: undefined };
         });
 
-      // A bulk load may lose its last batches on a power cut (it is re-run), so it need not fsync every commit.
-      if (sqlite) sqlite.pragma('synchronous = NORMAL');
+      // A bulk load may lose its last batches on a power cut (it is re-run), so it need not fsync every commit;
+      // its unit rows point at the tasks inserted with them, so foreign keys are not checked row by row.
+      if (sqlite) {
+        sqlite.pragma('synchronous = NORMAL');
+        sqlite.pragma('foreign_keys = OFF');
+      }
       try {
         const articleColumns = Object.keys(articleValues(data.articles[0] ?? EMPTY_ARTICLE));
         for (const batch of batches(data.articles)) {
@@ -802,14 +861,17 @@ function createSqlStore(
               taskRows.push([seq, ...TASK_COLUMNS.map((c) => values[c])]);
               const rows = units.rowsOf(task);
               for (const u of rows.units) unitRows.push([u, seq]);
-              for (const [p, b] of rows.buckets) bucketRows.push([p, b, seq]);
+              const f = factsOf(task);
+              for (const [p, b] of rows.buckets) {
+                bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
+              }
             }
             unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
             bucketRows.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
             await bulk(async (trx) => {
               await insertMany(trx, 'tasks', taskColumns, taskRows);
               await insertMany(trx, 'task_units', ['unit', 'task_seq'], unitRows);
-              await insertMany(trx, 'task_buckets', ['parent', 'bucket', 'task_seq'], bucketRows);
+              await insertMany(trx, 'task_buckets', BUCKET_COLUMNS, bucketRows);
             });
             progress(batch.length);
           }
@@ -834,9 +896,14 @@ function createSqlStore(
           );
           progress(batch.length);
         }
+        // Planner statistics for the new data; on SQLite sampled (analysis_limit), not a scan of every index.
+        if (sqlite) sqlite.pragma('analysis_limit = 1000');
         await sql`analyze`.execute(db);
       } finally {
-        if (sqlite) sqlite.pragma('synchronous = FULL');
+        if (sqlite) {
+          sqlite.pragma('synchronous = FULL');
+          sqlite.pragma('foreign_keys = ON');
+        }
       }
     },
 

@@ -4,7 +4,7 @@
  * counting helper. Every fragment refers to the tasks table as `t`.
  */
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { TaskFilters, Timeliness } from '../../../src/api/schemas';
+import { type TaskFilters, TIMELINESS, type Timeliness } from '../../../src/api/schemas';
 import { addDays } from '../../../src/domain/dates';
 import type { LocalityIndex } from '../../../src/domain/localities';
 import { resolveFilterLocalities } from '../../../src/domain/task-query';
@@ -80,6 +80,15 @@ export function matchesSql(column: RawBuilder<unknown>, query: string): RawBuild
  * An empty list is no filter, as in filterTasks.
  */
 export function filterSql(filters: TaskFilters, dates: EvalDates, localities: LocalityIndex): RawBuilder<SqlBool> {
+  return filterSqlOrNull(filters, dates, localities) ?? sql<SqlBool>`1 = 1`;
+}
+
+/** filterSql, or null when nothing is filtered (a query may then skip the tasks table). */
+export function filterSqlOrNull(
+  filters: TaskFilters,
+  dates: EvalDates,
+  localities: LocalityIndex,
+): RawBuilder<SqlBool> | null {
   const parts: RawBuilder<unknown>[] = [];
   if (filters.status?.length) parts.push(sql`t.status in (${sql.join(filters.status)})`);
   if (filters.category?.length) parts.push(sql`t.category in (${sql.join(filters.category)})`);
@@ -100,5 +109,10 @@ export function filterSql(filters: TaskFilters, dates: EvalDates, localities: Lo
     const wanted = [...new Set(filters.timeliness)].map((tl) => timelinessIs(tl, dates));
     parts.push(sql`(${sql.join(wanted, sql` or `)})`);
   }
-  return parts.length ? sql<SqlBool>`${sql.join(parts, sql` and `)}` : sql<SqlBool>`1 = 1`;
+  return parts.length ? sql<SqlBool>`${sql.join(parts, sql` and `)}` : null;
+}
+
+/** One count per timeliness, named after it: `count(*) filter (where <timeliness>) as "overdue"`, … */
+export function countsByTimeliness(d: EvalDates): RawBuilder<unknown> {
+  return sql.join(TIMELINESS.map((tl) => sql`${countIf(timelinessIs(tl, d))} as ${sql.ref(tl)}`));
 }
