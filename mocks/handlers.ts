@@ -1,10 +1,11 @@
 import { http } from 'msw';
 import { createApp } from '../server/app';
+import { createChangeFeed } from '../server/events/feed';
 import { createMemoryStore } from '../server/store/memory';
 import { createDemoAccounts, type DemoAccounts } from './accounts';
 import type { DatasetName } from './db';
 import { metaHandlers } from './handlers/meta';
-import type { MockPersistence } from './persistence';
+import { type MockPersistence, onExternalChange } from './persistence';
 import { type Scenario, scenarioGate } from './scenarios';
 import type { DbStore } from './store';
 
@@ -22,12 +23,22 @@ export function createHandlers(
   /** The demo's users and how its session token travels (mocks/accounts.ts). */
   demo: DemoAccounts = createDemoAccounts(),
 ) {
+  // One change feed per tab: this tab's writes and, through onExternalChange, the other tabs'.
+  const feed = createChangeFeed();
   const app = createApp({
     // With persistence, every write is stored durably (compare-and-set across tabs) before it is answered.
     store: createMemoryStore(() => store.get(), persistence?.hooks ?? {}, demo.accounts),
     localities: store.localities,
     today: () => store.get().today(),
     version: 'demo',
+    feed,
+  });
+  // Live updates across the demo's tabs: a change another tab stored (mocks/persistence.ts) is published here, so
+  // this tab's open screens hear it on GET /events like a change of their own.
+  onExternalChange((change) => {
+    if (change.kind === 'task') feed.publish(0, { tasks: [change.taskId] });
+    else if (change.kind === 'article') feed.publish(0, { articles: [change.articleId] });
+    else feed.publish(0, { all: true });
   });
   return [
     // First: the fault scenario in force (mocks/scenarios.ts) may answer before the real handlers.

@@ -19,8 +19,12 @@ import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-qu
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { articlesQueries } from './articles';
+import { compareQueries } from './compare';
 import { config } from './config';
+import { facetsQueries } from './facets';
+import { localitiesQueries } from './localities';
 import { mockSettingsQueries } from './mock-settings';
+import { statsQueries } from './stats';
 import { taskUpdatesQueries } from './task-updates';
 import { tasksQueries } from './tasks';
 
@@ -145,19 +149,33 @@ const TASK_HISTORY = taskUpdatesQueries.all();
 const ARTICLE_DETAIL = articlesQueries.detail('').queryKey.slice(0, -1);
 const TASKS = tasksQueries.all()[0];
 const ARTICLES = articlesQueries.all()[0];
-const MOCK_SETTINGS = mockSettingsQueries.all()[0];
+/** What the tasks make: lists, pages, histories, aggregates, comparisons, facets, articles. */
+const DATA_ROOTS: ReadonlySet<unknown> = new Set([
+  TASKS,
+  ARTICLES,
+  statsQueries.all()[0],
+  compareQueries.all()[0],
+  facetsQueries.all()[0],
+]);
+/** What no data change touches: the administrative units, the demo's own settings. */
+const STATIC_ROOTS: ReadonlySet<unknown> = new Set([localitiesQueries.all()[0], mockSettingsQueries.all()[0]]);
 
 const startsWith = (key: readonly unknown[], prefix: readonly unknown[]) => prefix.every((p, i) => key[i] === p);
+
+/** Whether refetching everything ("reload", polling) includes this query. */
+export const isDataQuery = (key: readonly unknown[]) => !STATIC_ROOTS.has(key[0]);
 
 /**
  * Whether a query (by its key) can be affected by a change. A change to tasks affects every list and aggregate
  * (a task moves between timeliness classes, localities, facets, pages), the recent updates, the article lists
  * (filtered by their tasks), and the detail and history of those tasks only; an article's, its detail only.
+ * "Everything" is every query but the static ones.
  */
 export function isAffected(change: ChangeSummary, key: readonly unknown[]): boolean {
   const root = key[0];
-  if (root === MOCK_SETTINGS) return false;
+  if (!isDataQuery(key)) return false;
   if (change.all) return true;
+  if (!DATA_ROOTS.has(root)) return false;
   if (root === TASKS) {
     if (startsWith(key, TASK_DETAIL) || startsWith(key, TASK_HISTORY)) return change.tasks.has(String(key[2]));
     return true;
@@ -166,7 +184,7 @@ export function isAffected(change: ChangeSummary, key: readonly unknown[]): bool
     if (startsWith(key, ARTICLE_DETAIL)) return change.articles.has(String(key[2]));
     return true;
   }
-  // Statistics, comparisons, facets, and anything else derived from the tasks.
+  // Statistics, comparisons, facets.
   return true;
 }
 
@@ -276,10 +294,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
   const poll = async () => {
     try {
-      await queryClient.invalidateQueries(
-        { predicate: (q: Query) => q.queryKey[0] !== MOCK_SETTINGS },
-        { throwOnError: true },
-      );
+      await queryClient.invalidateQueries({ predicate: (q: Query) => isDataQuery(q.queryKey) }, { throwOnError: true });
       setStatus({ lastPollOkAt: now() });
     } catch {
       // The figures stay; the screen's own error handling and the stale marker tell.
@@ -334,8 +349,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       // The first connection: anything read before we listened may have changed meanwhile.
       const before = connectedAt;
       void queryClient.invalidateQueries({
-        predicate: (q: Query) =>
-          q.queryKey[0] !== MOCK_SETTINGS && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,
+        predicate: (q: Query) => isDataQuery(q.queryKey) && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,
       });
     }
   };

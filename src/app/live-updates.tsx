@@ -55,8 +55,11 @@ export function LiveUpdates() {
         change.all || change.titles.length === 0
           ? t('live.updatedData')
           : t('live.updated', {
+              // A task's change names the task (its article is context); an imported article names the article.
               what:
-                change.tasks.size + change.articles.size > change.titles.length ? t('live.andMore', { list }) : list,
+                change.articles.size === 0 && change.tasks.size > change.titles.length
+                  ? t('live.andMore', { list })
+                  : list,
             }),
       );
       if (!previous || typeof requestAnimationFrame === 'undefined') return;

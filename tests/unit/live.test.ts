@@ -17,6 +17,7 @@ import {
   type LiveStatus,
   liveStatusStore,
 } from '../../src/api/live';
+import { localitiesQueries } from '../../src/api/localities';
 import { mockSettingsQueries } from '../../src/api/mock-settings';
 import { statsQueries } from '../../src/api/stats';
 import { taskUpdatesQueries } from '../../src/api/task-updates';
@@ -88,6 +89,8 @@ const KEYS = {
   article: articlesQueries.detail('a-000').queryKey,
   otherArticle: articlesQueries.detail('a-001').queryKey,
   mock: mockSettingsQueries.all(),
+  units: localitiesQueries.children('post2025', null).queryKey,
+  session: ['session', 'current'],
 };
 type Name = keyof typeof KEYS;
 
@@ -107,8 +110,10 @@ describe('which queries a change affects', () => {
     );
   });
 
-  it('everything: all but the demo’s own settings', () => {
-    expect(affected(summary({ all: true }))).toEqual((Object.keys(KEYS) as Name[]).filter((n) => n !== 'mock').sort());
+  it('everything: all but what no data change touches (the units, the demo’s own settings)', () => {
+    expect(affected(summary({ all: true }))).toEqual(
+      (Object.keys(KEYS) as Name[]).filter((n) => n !== 'mock' && n !== 'units').sort(),
+    );
   });
 });
 
@@ -227,7 +232,7 @@ describe('the live client', () => {
     es.emit('reload', { id: 40, version: 40, at: new Date().toISOString() }, 40);
     await vi.advanceTimersByTimeAsync(150);
     await live.settled();
-    expect(invalidated()).toEqual((Object.keys(KEYS) as Name[]).filter((n) => n !== 'mock').sort());
+    expect(invalidated()).toEqual((Object.keys(KEYS) as Name[]).filter((n) => n !== 'mock' && n !== 'units').sort());
     live.stop();
   });
 });

@@ -1,0 +1,325 @@
+/**
+ * Live screens, end to end in Chromium, on the real server (Node, SQLite, the server build in dist/) and on the
+ * in-browser demo:
+ * - a write in one browser redraws another browser's overview and /present within 2 s, without a reload, with a
+ *   highlight and a spoken "Vừa cập nhật: …";
+ * - killing the server shows the stale marker; restarting it, the screens recover by themselves;
+ * - where the event stream cannot be used, the screens poll, and an unchanged answer is a 304;
+ * - two tabs of the demo see each other's changes live.
+ * The server runs on port 3203 (its own SQLite file); the demo is served there too once the server is stopped.
+ * Screenshots of /present with its freshness line and its stale marker: artifacts/screenshots/issue-15/.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+
+const PORT = 3203;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DB = path.join(tmpdir(), `dt-live-e2e-${process.pid}.sqlite`);
+const PASSWORD = 'live-e2e-password-1';
+const SHOTS = path.join(ROOT, 'artifacts', 'screenshots', 'issue-15');
+const TODAY = '2026-11-26';
+
+test.describe.configure({ mode: 'serial' });
+// These tests run their own server on one port: once, in the demo project (whose demo build they also use).
+const ONCE = 'demo';
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== ONCE, 'runs once, in the demo project');
+});
+
+async function waitUntilUp(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function startServer(): ChildProcess {
+  const child = spawn('npx', ['tsx', 'server/node.ts'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${DB}`,
+      STATIC_DIR: 'dist',
+      PUBLIC_READ: '1',
+      ADMIN_PASSWORD: PASSWORD,
+      TODAY,
+      SHUTDOWN_GRACE_SECONDS: '1',
+    },
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess | null) {
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+/** Signs the context in as the first admin (writes need a session; reads are public here). */
+async function signIn(context: BrowserContext) {
+  const response = await context.request.post(`${BASE}/api/v1/session`, {
+    data: { username: 'admin', password: PASSWORD },
+  });
+  // A server without accounts answers 404: writes are then open.
+  expect([200, 201, 204, 404]).toContain(response.status());
+}
+
+interface TaskRef {
+  id: string;
+  version: number;
+  title: string;
+}
+
+/** An overdue task: marking it done moves it between timeliness classes, so every screen's figures change. */
+async function overdueTask(page: Page, base = BASE): Promise<TaskRef> {
+  return page.evaluate(async (b) => {
+    const r = await fetch(`${b}/api/v1/tasks?timeliness=overdue&pageSize=1`);
+    const body = (await r.json()) as { items: TaskRef[] };
+    return body.items[0] as TaskRef;
+  }, base);
+}
+
+/** Records from `page` (a browser) that the task is done. */
+async function markDone(page: Page, task: TaskRef, base = BASE): Promise<number> {
+  return page.evaluate(
+    async ({ b, t, today }) => {
+      const r = await fetch(`${b}/api/v1/tasks/${encodeURIComponent(t.id)}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'If-Match': `"${t.version}"` },
+        body: JSON.stringify({ status: 'done', progress: 100, date: today, author: 'Văn phòng', note: 'Đã xong' }),
+      });
+      return r.status;
+    },
+    { b: base, t: task, today: TODAY },
+  );
+}
+
+/** Resolves with the ms from now until the text of `selector` differs from what it is now. */
+async function changeOf(page: Page, selector: string, timeout = 5000) {
+  const before = (await page.locator(selector).first().textContent()) ?? '';
+  return {
+    before,
+    waited: page
+      .waitForFunction(
+        ({ s, b }) => (document.querySelector(s) as HTMLElement | null)?.textContent !== b,
+        { s: selector, b: before },
+        { timeout, polling: 20 },
+      )
+      .then(() => Date.now()),
+  };
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const PRESENT = '/present?slides=kpi&paused=1';
+
+test.describe('live screens on the server', () => {
+  let server: ChildProcess | null = null;
+  test.beforeAll(async ({}, info) => {
+    if (info.project.name !== ONCE) return;
+    test.setTimeout(120_000);
+    rmSync(DB, { force: true });
+    if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'ignore' });
+    }
+    server = startServer();
+    await waitUntilUp(`${BASE}/api/v1/health`);
+  });
+  test.afterAll(async () => {
+    await stop(server);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB}${suffix}`, { force: true });
+  });
+
+  test('a write in one browser redraws the overview and /present of another within 2 s, without a reload', async ({
+    browser,
+  }) => {
+    const writer = await browser.newContext();
+    const reader = await browser.newContext();
+    await signIn(writer);
+    const editor = await writer.newPage();
+    await editor.goto(`${BASE}/tasks`);
+    // The wall screen is another browser again.
+    const wall = await browser.newContext();
+    const overview = await reader.newPage();
+    const present = await wall.newPage();
+    await overview.goto(`${BASE}/`);
+    await present.goto(`${BASE}${PRESENT}`);
+    await expect(overview.locator('[data-kpi]').first()).toBeVisible();
+    await expect(present.locator('.p-kpi').first()).toBeVisible();
+    await expect(present.locator('.p-age')).toHaveText(/cập nhật (vừa xong|\d+ giây trước)/);
+    // Both pages are connected (their live region exists once the stream said hello) and keep a marker that a
+    // reload would wipe.
+    for (const p of [overview, present]) {
+      await expect(p.getByTestId('live-announcer')).toBeAttached();
+      await p.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+    }
+    // Three writes; a 2-core machine shared with other work can have a slow moment, so the median must be within
+    // 2 s and none may take more than 5 s.
+    const times: { overview: number; present: number }[] = [];
+    let task: TaskRef | null = null;
+    for (let i = 0; i < 3; i += 1) {
+      task = await overdueTask(editor);
+      const onOverview = await changeOf(overview, '.kpi-section', 8000);
+      const onPresent = await changeOf(present, '.p-kpis', 8000);
+      const wrote = Date.now();
+      expect(await markDone(editor, task)).toBe(200);
+      const [o, p] = await Promise.all([onOverview.waited, onPresent.waited]);
+      times.push({ overview: o - wrote, present: p - wrote });
+      await overview.waitForTimeout(500);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const message = JSON.stringify(times);
+    expect(median(times.map((t) => t.overview)), message).toBeLessThan(2000);
+    expect(median(times.map((t) => t.present)), message).toBeLessThan(2000);
+    expect(Math.max(...times.flatMap((t) => [t.overview, t.present])), message).toBeLessThan(5000);
+    for (const page of [overview, present]) {
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    }
+    // What changed glows for a moment, and is said in words.
+    await expect(overview.locator('[data-live-changed]').first()).toBeAttached();
+    await expect(overview.getByTestId('live-announcer')).toHaveText(`Vừa cập nhật: ${task?.title}`);
+    await expect(overview.locator('[data-live-changed]')).toHaveCount(0, { timeout: 5000 });
+    await shoot(present, 'present-live');
+    await writer.close();
+    await reader.close();
+    await wall.close();
+  });
+
+  test('killing the server shows the stale marker; restarted, the screens recover by themselves', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const reader = await browser.newContext();
+    const present = await reader.newPage();
+    await present.goto(`${BASE}${PRESENT}`);
+    await expect(present.locator('.p-kpi').first()).toBeVisible();
+    await expect(present.getByTestId('live-announcer')).toBeAttached();
+    const freshness = present.locator('.p-freshness');
+    await expect(freshness).toHaveText(/^Số liệu lúc \d{2}:\d{2}$/);
+    const time = ((await freshness.textContent()) ?? '').slice(-5);
+    const figures = await present.locator('.p-kpis').textContent();
+
+    await stop(server);
+    await expect(freshness).toHaveText(`Mất kết nối — đang hiển thị số liệu lúc ${time}`, { timeout: 15_000 });
+    await expect(present.locator('.p-stale')).toBeVisible();
+    await expect(present.locator('.p-age')).toContainText('đang kết nối lại');
+    // The last good slide stays.
+    expect(await present.locator('.p-kpis').textContent()).toBe(figures);
+    await shoot(present, 'present-stale');
+
+    server = startServer();
+    await waitUntilUp(`${BASE}/api/v1/health`);
+    await expect(present.locator('.p-stale')).toHaveCount(0, { timeout: 45_000 });
+    await expect(freshness).toHaveText(/^Số liệu lúc \d{2}:\d{2}$/);
+    await expect(present.locator('.p-age')).not.toContainText('đang kết nối lại');
+
+    // Live again: a write reaches it without a reload.
+    const writer = await browser.newContext();
+    await signIn(writer);
+    const editor = await writer.newPage();
+    await editor.goto(`${BASE}/tasks`);
+    const task = await overdueTask(editor);
+    const change = await changeOf(present, '.p-kpis');
+    const wrote = Date.now();
+    expect(await markDone(editor, task)).toBe(200);
+    expect((await change.waited) - wrote).toBeLessThan(2000);
+    await writer.close();
+    await reader.close();
+  });
+
+  test('where the event stream cannot be used, the screens poll, and an unchanged figure costs a 304', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const reader = await browser.newContext();
+    // A proxy that breaks event streams: every attempt fails.
+    await reader.route('**/api/v1/events*', (route) => route.abort());
+    const overview = await reader.newPage();
+    await overview.goto(`${BASE}/`);
+    await expect(overview.locator('[data-kpi]').first()).toBeVisible();
+    // The first poll (after 3 failed attempts, then 15 s) revalidates /stats: the server answers 304 and the
+    // browser serves its cached copy (transfer: headers only).
+    await expect
+      .poll(
+        () =>
+          overview.evaluate(() =>
+            performance
+              .getEntriesByType('resource')
+              .some(
+                (e) =>
+                  (e as PerformanceResourceTiming).name.includes('/api/v1/stats?') &&
+                  (e as PerformanceResourceTiming).transferSize > 0 &&
+                  (e as PerformanceResourceTiming).transferSize < (e as PerformanceResourceTiming).encodedBodySize,
+              ),
+          ),
+        { timeout: 40_000, intervals: [1000] },
+      )
+      .toBe(true);
+    const writer = await browser.newContext();
+    await signIn(writer);
+    const editor = await writer.newPage();
+    await editor.goto(`${BASE}/tasks`);
+    const task = await overdueTask(editor);
+    const change = await changeOf(overview, '.kpi-section', 20_000);
+    expect(await markDone(editor, task)).toBe(200);
+    await change.waited;
+    await writer.close();
+    await reader.close();
+  });
+});
+
+test.describe('live tabs of the in-browser demo', () => {
+  test('two tabs share one database: a change in one redraws the other live', async ({ browser, baseURL }) => {
+    test.setTimeout(90_000);
+    // The demo build, served by the project's web server; one context = one browser profile, so its tabs share
+    // IndexedDB and a BroadcastChannel.
+    const context = await browser.newContext({ baseURL });
+    const first = await context.newPage();
+    await first.goto('/');
+    await expect(first.locator('[data-kpi]').first()).toBeVisible({ timeout: 30_000 });
+    await expect(first.getByTestId('live-announcer')).toBeAttached({ timeout: 15_000 });
+    const second = await context.newPage();
+    await second.goto('/tasks');
+    await expect(second.getByRole('table').first()).toBeVisible({ timeout: 30_000 });
+    const task = await overdueTask(second, '');
+    const change = await changeOf(first, '.kpi-section', 10_000);
+    const wrote = Date.now();
+    expect(await markDone(second, task, '')).toBe(200);
+    expect((await change.waited) - wrote).toBeLessThan(3000);
+    await context.close();
+  });
+});
