@@ -1,8 +1,10 @@
-import react from '@vitejs/plugin-react';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './server/http/csp.ts';
+import { firstScreenPlugin } from './server/http/first-screen.ts';
+import { precompress } from './server/http/precompress.ts';
 
 function cspPlugin(apiUrl: string | undefined): Plugin {
   return {
@@ -45,7 +47,15 @@ export default defineConfig(({ mode }) => {
   const apiUrl = process.env.VITE_API_URL ?? env.VITE_API_URL ?? (demo ? '' : '/api/v1');
   process.env.VITE_API_URL = apiUrl;
   return {
-    plugins: [react(), cspPlugin(apiUrl || undefined), ...(apiUrl ? [dropMockWorker()] : [])],
+    plugins: [
+      react(),
+      cspPlugin(apiUrl || undefined),
+      ...(apiUrl ? [dropMockWorker()] : []),
+      // The static first screen and the overview's preloads in the server build; an empty #root elsewhere.
+      firstScreenPlugin(apiUrl),
+      // The server build's assets as .br/.gz beside each file, for the server's static handler.
+      ...(demo ? [] : [precompress()]),
+    ],
     define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
     // `npm run dev` runs on the in-browser mock; with VITE_API_URL=/api/v1 it talks to `npm start` on port 3000.
     server: {

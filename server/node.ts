@@ -9,10 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { todayInVietnam } from '../src/domain/dates';
 import { createApp } from './app';
+import { SESSION_COOKIE } from './auth/middleware';
 import type { AuthOptions } from './auth/options';
 import { scryptHasher } from './auth/passwords-node';
 import { ensureFirstAdmin, FirstAdminError } from './auth/users';
@@ -20,6 +22,7 @@ import { ConfigError, engineOf, parseConfig, type ServerConfig } from './config'
 import { type ChangeFeed, createChangeFeed } from './events/feed';
 import { startPgBridge } from './events/pg-bridge';
 import { securityHeaders } from './http/csp';
+import { firstScreenHtml } from './http/first-screen';
 import { loadLocalities } from './localities';
 import { sampleData } from './sample';
 import { openSqlStore, type SqlStore } from './store/sql';
@@ -86,13 +89,22 @@ export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFe
     await next();
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  site.use('*', serveStatic({ root: staticDir, precompressed: true }));
-  site.get('*', (c) => {
+  // The app's page for a client route: on / with the static first screen and its preloads (server/http/first-screen.ts).
+  const page = (c: Context) => {
     if (!existsSync(indexHtml)) {
       return c.text(`The app is not built: run \`npm run build\` (looked for ${indexHtml}).`, 503);
     }
-    return c.html(readFileSync(indexHtml, 'utf8'), 200, { 'Cache-Control': 'no-cache' });
-  });
+    const url = new URL(c.req.url);
+    const html = firstScreenHtml(readFileSync(indexHtml, 'utf8'), {
+      path: url.pathname,
+      hasSearch: url.search.length > 1,
+      mayRead: config.PUBLIC_READ === '1' || Boolean(getCookie(c, SESSION_COOKIE)),
+    });
+    return c.html(html, 200, { 'Cache-Control': 'no-cache' });
+  };
+  site.get('/', compress(), page);
+  site.use('*', serveStatic({ root: staticDir, precompressed: true }));
+  site.get('*', compress(), page);
   return site;
 }
 
