@@ -743,17 +743,18 @@ function createSqlStore(
 
     async commitChange(next, entry, expectedVersion): Promise<CommitResult> {
       return write(async (trx) => {
-        const stored = await trx
-          .selectFrom('tasks')
-          .select(['seq', 'version', 'locality_codes', 'created_at'])
-          .where('id', '=', next.id)
-          .executeTakeFirst();
+        const stored = await trx.selectFrom('tasks').selectAll().where('id', '=', next.id).executeTakeFirst();
         if (!stored) return { commit: false, value: 'missing' as const };
         if (Number(stored.version) !== expectedVersion) return { commit: false, value: 'stale' as const };
         const values = taskValues(next, await articleTitle(trx, next.articleId), localities);
+        // Only the columns that change: the indexes of the others are left alone (and PostgreSQL can update in place).
+        const changed: Partial<TaskValues> = { version: values.version };
+        for (const column of TASK_COLUMNS) {
+          if (values[column] !== stored[column]) Object.assign(changed, { [column]: values[column] });
+        }
         const updated = await trx
           .updateTable('tasks')
-          .set(values)
+          .set(changed)
           .where('id', '=', next.id)
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
