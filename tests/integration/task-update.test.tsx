@@ -80,6 +80,46 @@ describe('recording a progress update', () => {
     expect(within(form()).getByLabelText(/^Người cập nhật/)).toHaveValue('Nguyễn Văn A');
   });
 
+  it('offers to reopen a done task when a progress under 100% is typed, then saves it', async () => {
+    const { user } = await open('t-000-01');
+    const f = within(form());
+    expect(f.getByLabelText('Trạng thái')).toHaveValue('done');
+    await fill(user, { progress: '50', note: 'Bổ sung số liệu quý I theo yêu cầu.' });
+    // Said before any refusal, with the change it needs one click away.
+    expect(f.getByText(/Tiến độ 50% nghĩa là nhiệm vụ chưa xong/)).toBeInTheDocument();
+    await user.click(f.getByRole('button', { name: 'đổi trạng thái sang Đang thực hiện' }));
+    expect(f.getByLabelText('Trạng thái')).toHaveValue('in_progress');
+    expect(f.getByLabelText('Tiến độ (%)')).toHaveValue(50);
+    await submit(user);
+    await within(form()).findByText(/Đã lưu cập nhật/);
+    expect(dbStore.get().tasks.get('t-000-01')).toMatchObject({ status: 'in_progress', progress: 50 });
+  });
+
+  it('sends links to the articles that report the progress, and shows them in the history', async () => {
+    const { user } = await open();
+    const f = within(form());
+    await user.type(f.getByLabelText('Đường dẫn (http/https)'), 'javascript:alert(1)');
+    await user.click(f.getByRole('button', { name: 'Thêm liên kết' }));
+    expect(f.getByText(/Đường dẫn phải bắt đầu bằng http/)).toBeInTheDocument();
+    await user.clear(f.getByLabelText('Đường dẫn (http/https)'));
+    await user.type(f.getByLabelText('Đường dẫn (http/https)'), 'https://baodongkhoi.vn/hop-tac-xa-cho-lach');
+    await user.type(f.getByLabelText('Tên tài liệu'), 'Chợ Lách thành lập thêm 2 hợp tác xã');
+    await user.click(f.getByRole('button', { name: 'Thêm liên kết' }));
+    await fill(user, { progress: '80', note: 'Theo báo Đồng Khởi.' });
+    await submit(user);
+    await within(form()).findByText(/Đã lưu cập nhật/);
+    const history = screen.getByRole('region', { name: 'Lịch sử cập nhật' });
+    const link = await within(history).findByRole('link', { name: 'Chợ Lách thành lập thêm 2 hợp tác xã' });
+    expect(link).toHaveAttribute('href', 'https://baodongkhoi.vn/hop-tac-xa-cho-lach');
+    // Kept by the API with the update.
+    const entries = dbStore.get().updates.get(TASK) ?? [];
+    expect(entries.at(-1)?.evidence).toEqual([
+      { url: 'https://baodongkhoi.vn/hop-tac-xa-cho-lach', title: 'Chợ Lách thành lập thêm 2 hợp tác xã' },
+    ]);
+    // The form is ready for the next update, without the links of the last one.
+    expect(within(form()).queryByRole('link', { name: 'Chợ Lách thành lập thêm 2 hợp tác xã' })).toBeNull();
+  });
+
   it('checks the update with the API’s rules before sending, and says what is wrong next to each field', async () => {
     let sent = 0;
     server.events.on('request:start', ({ request }) => {

@@ -6,6 +6,7 @@ import { datePart } from '../../../domain/dates';
 import { progressSeries } from '../../../domain/task-updates';
 import { useFormat } from '../../../i18n/format';
 import { describeChange } from '../utils/describe-change';
+import { EvidenceLinks } from './evidence-input';
 import { ProgressChart } from './progress-chart';
 
 /** Every update of the task, newest first: when, who, what changed and the note; and progress over time. */
@@ -66,6 +67,7 @@ export function TaskHistory({ task, today }: { task: Task; today: string }) {
                   <p className="history-reason">{t('task.history.deadlineReason', { reason: e.deadlineReason })}</p>
                 ) : null}
                 {e.note ? <p className="history-note">{e.note}</p> : null}
+                <EvidenceLinks items={e.evidence ?? []} />
               </li>
             ))}
             <li className="history-item history-start">

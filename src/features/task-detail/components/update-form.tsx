@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { TASK_STATUSES, type Task } from '../../../api/schemas';
-import type { FieldError } from '../../../api/task-update-schemas';
+import type { Evidence, FieldError } from '../../../api/task-update-schemas';
 import { SaveOutcomeUnknownError, taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
 import { errorText } from '../../../components/ui/error-text';
@@ -23,6 +23,7 @@ import {
   writtenDate,
 } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
+import { EvidenceInput } from './evidence-input';
 import { LeaveGuard } from './leave-guard';
 import '../task-detail.css';
 
@@ -92,6 +93,10 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   baseRef.current = base;
   const attempt = useRef<Attempt | null>(restored?.value.attempt ?? null);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  /** Links to what reports the progress; sent with the update (not kept in the draft). */
+  const [evidence, setEvidence] = useState<Evidence[]>([]);
+  const evidenceRef = useRef(evidence);
+  evidenceRef.current = evidence;
   const [failure, setFailure] = useState<unknown>(null);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
@@ -195,6 +200,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
     setConflict(null);
     setBase(saved);
     form.reset(initialValues(saved, today, form.state.values.author));
+    setEvidence([]);
     setSavedVersion(saved.version);
   };
 
@@ -205,7 +211,9 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
     const result = validate(v, against, today);
     if (!result.ok) return;
     rememberAuthor(v.author);
-    const body = JSON.stringify(result.body);
+    const links = evidenceRef.current;
+    const sent = links.length ? { ...result.body, evidence: links } : result.body;
+    const body = JSON.stringify(sent);
     const previous = attempt.current;
     // The same save again (a retry): the same key. Another input or another version: a new save.
     const current: Attempt =
@@ -218,7 +226,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
         kind: 'update',
         taskId: task.id,
         baseVersion: against.version,
-        body: result.body,
+        body: sent,
         idempotencyKey: current.key,
         uncertain: current.uncertain,
       },
@@ -406,7 +414,17 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
                 onChange={(e) => setValue('progress', e.target.value)}
               />
             ),
-            t('task.form.progressHint'),
+            // A done task is at 100%: a lower figure means it is open again, so offer that change at once.
+            values.status === 'done' && /^\d{1,3}$/.test(values.progress.trim()) && Number(values.progress) < 100 ? (
+              <>
+                {t('task.form.doneBelowFull', { progress: values.progress.trim() })}{' '}
+                <button type="button" className="link-button" onClick={() => setValue('status', 'in_progress')}>
+                  {t('task.form.reopenAsInProgress')}
+                </button>
+              </>
+            ) : (
+              t('task.form.progressHint')
+            ),
           )}
           {field(
             'date',
@@ -460,6 +478,8 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
           ),
           need ? t(`task.form.noteWhy.${need}`, { deadline: messageContext.deadline }) : t('task.form.noteHint'),
         )}
+
+        <EvidenceInput value={evidence} onChange={setEvidence} />
 
         <fieldset className="deadline-fieldset">
           <legend className="visually-hidden">{t('task.form.changeDeadline')}</legend>
