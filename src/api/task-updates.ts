@@ -89,13 +89,13 @@ export function sendTaskChange(
 export const RETRY_TIMEOUT_MS = 6_000;
 
 /**
- * A history entry recording exactly this progress update (same day, author, note, status and progress): how a
- * write whose answer was lost is recognised as applied, even by a server that does not keep Idempotency-Keys.
+ * A history entry recording exactly this progress update (same day, note, status and progress; the author is the
+ * signed-in user, set by the server): how a write whose answer was lost is recognised as applied, even by a server
+ * that does not keep Idempotency-Keys.
  */
 export function isOwnEntry(entry: TaskUpdate, body: ProgressUpdateBody | TaskPatchBody): boolean {
   return (
     entry.date === body.date &&
-    entry.author === body.author.trim() &&
     entry.note === (body.note?.trim() ?? '') &&
     (body.status === undefined || entry.status === body.status) &&
     (body.progress === undefined || entry.progress === body.progress)

@@ -231,6 +231,26 @@ describe('one bad record never costs the rest (issue #11)', () => {
   });
 });
 
+describe('what was set aside, in the settings (issue #11)', () => {
+  it('lists a set-aside record with why, and restores it on request', async () => {
+    const adapter = memoryAdapter();
+    const tab = await openTab(adapter);
+    expect((await tab.post(tab.version(), 'Ghi chú cần giữ')).status).toBe(201);
+    const bad = structuredClone(adapter.data.get(taskKey(BRIDGE))) as { task: { version: number } };
+    bad.task.version = 999;
+    adapter.data.set(taskKey(BRIDGE), bad);
+    const { store } = await startMock(adapter);
+    const user = userEvent.setup();
+    renderApp('/settings');
+    const panel = await screen.findByRole('region', { name: 'Bản ghi đã để riêng' });
+    expect(panel).toHaveTextContent(`Cập nhật của nhiệm vụ ${BRIDGE}: số liệu không khớp nhau`);
+    expect(within(panel).getByRole('button', { name: 'Tải về (JSON)' })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Khôi phục' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Bản ghi đã để riêng' })).toBeNull());
+    expect(store.get().updates.get(BRIDGE)?.at(-1)?.note).toBe('Ghi chú cần giữ');
+  });
+});
+
 describe('an unusable store', () => {
   it('is detected when corrupted: the person is told, the sample data is restored, nothing crashes', async () => {
     const adapter = memoryAdapter({ [LEGACY_KEY]: '{"schemaVersion":1,"tasks":{"t-000-09":' });

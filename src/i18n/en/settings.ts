@@ -25,6 +25,24 @@ export const settingsEn: Messages['settings'] = {
     dataset: 'Dataset',
     today: 'Deadlines evaluated on',
   },
+  setAside: {
+    title: 'Records set aside',
+    intro:
+      'Records saved in this browser that could not be read when the app started are kept here, not deleted. Everything else is used as usual.',
+    kind: { task: 'Update of task {{ref}}', article: 'Imported article {{ref}}', store: 'A whole older store' },
+    reason: {
+      old_version: 'from an older version',
+      corrupted: 'unreadable',
+      invalid: 'not in the expected format',
+      inconsistent: 'figures that do not add up',
+    },
+    at: 'set aside at {{time}}',
+    download: 'Download (JSON)',
+    restore: 'Restore',
+    restored: 'Restored.',
+    unrestorable:
+      'This record cannot be restored (the current data is newer, or the record is damaged); you can still download it.',
+  },
   scenario: {
     title: 'Simulate faults (demo)',
     intro:

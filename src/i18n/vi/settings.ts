@@ -23,6 +23,24 @@ export const settingsVi = {
     dataset: 'Bộ dữ liệu',
     today: 'Ngày tính thời hạn',
   },
+  setAside: {
+    title: 'Bản ghi đã để riêng',
+    intro:
+      'Những bản ghi lưu trong trình duyệt không đọc được khi mở ứng dụng được để riêng tại đây, không bị xóa. Các cập nhật khác vẫn dùng bình thường.',
+    kind: { task: 'Cập nhật của nhiệm vụ {{ref}}', article: 'Bài viết đã nhập {{ref}}', store: 'Toàn bộ bản lưu cũ' },
+    reason: {
+      old_version: 'của phiên bản cũ',
+      corrupted: 'không đọc được',
+      invalid: 'sai định dạng',
+      inconsistent: 'số liệu không khớp nhau',
+    },
+    at: 'để riêng lúc {{time}}',
+    download: 'Tải về (JSON)',
+    restore: 'Khôi phục',
+    restored: 'Đã khôi phục.',
+    unrestorable:
+      'Không khôi phục được bản ghi này (dữ liệu hiện tại mới hơn hoặc bản ghi hỏng); bạn vẫn có thể tải nó về.',
+  },
   scenario: {
     title: 'Mô phỏng sự cố (trình diễn)',
     intro:

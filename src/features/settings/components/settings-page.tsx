@@ -5,6 +5,7 @@ import { useMockSettings, useResetMockData } from '../../../api/mock-settings';
 import { errorText } from '../../../components/ui/error-text';
 import { useFormat } from '../../../i18n/format';
 import { ScenarioPicker } from './scenario-picker';
+import { SetAsidePanel } from './set-aside-panel';
 
 /** Settings: where the mock API keeps edits, and "reset sample data" (only on the mock API). */
 export function SettingsPage() {
@@ -81,6 +82,7 @@ export function SettingsPage() {
           <p role="status">{t('settings.loading')}</p>
         )}
       </section>
+      {storage?.setAside?.length ? <SetAsidePanel items={storage.setAside} /> : null}
       <ScenarioPicker />
 
       <section className="card settings-card" aria-labelledby="reset-title">
