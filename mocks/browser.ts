@@ -4,6 +4,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { createLocalityIndex, type LocalityDataset } from '../src/domain/localities';
+import { createDemoAccounts } from './accounts';
 import { DATASETS, type DatasetName } from './db';
 import { createHandlers } from './handlers';
 import { createPersistentStore, indexedDbAdapter, loadEdits } from './persistence';
@@ -68,6 +69,8 @@ export async function startMockApi(): Promise<void> {
       (dataset) => remember(DATASET_KEY, dataset),
       persistence,
       (scenario) => remember(SCENARIO_KEY, scenario),
+      // The demo's accounts; the tab's session is kept in sessionStorage, so a reload keeps it.
+      createDemoAccounts(typeof sessionStorage === 'undefined' ? null : sessionStorage),
     ),
   );
   ignoreWorkerUpdateRace();

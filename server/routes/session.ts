@@ -140,10 +140,8 @@ export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
       }
     }
     transportOf(c)?.write(null);
-    return new Response(null, {
-      status: 204,
-      headers: { 'Set-Cookie': sessionCookie('', 0, requestInfo(c, options).secure), 'Cache-Control': 'no-store' },
-    });
+    // 200 with a body rather than 204: every answer of this API is JSON.
+    return json({ signedOut: true }, 200, { 'Set-Cookie': sessionCookie('', 0, requestInfo(c, options).secure) });
   });
 
   app.post('/display', async (c) => {

@@ -10,6 +10,7 @@ import {
 } from '../../src/api/task-update-schemas';
 import { applyChange } from '../../src/domain/task-updates';
 import { timelinessOf } from '../../src/domain/timeliness';
+import { authorOf } from '../auth/middleware';
 import type { AppDeps } from '../context';
 import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
@@ -79,10 +80,12 @@ export function taskRoutes({ store, today }: AppDeps) {
     const parsed = schema.safeParse(body, { reportInput: true });
     if (!parsed.success) return fieldProblem(parsed.error, instance);
 
-    const { task: next, entry } = applyChange(task, parsed.data, {
-      id: `${task.id}-v${task.version + 1}`,
-      recordedAt: new Date().toISOString(),
-    });
+    // The author is the signed-in user, whatever the body says.
+    const { task: next, entry } = applyChange(
+      task,
+      { ...parsed.data, author: authorOf(c) },
+      { id: `${task.id}-v${task.version + 1}`, recordedAt: new Date().toISOString() },
+    );
     const outcome = await store.commitChange(next, entry, expected);
     if (outcome === 'missing') return notFound('Task', id, instance);
     if (outcome === 'stale') return stale((await store.getTask(id))?.version ?? expected + 1);

@@ -48,7 +48,11 @@ export const TaskPatchBody = z
     assignee: z.string().trim().min(1).max(200).optional(),
     note: z.string().trim().max(NOTE_MAX).optional(),
     date: IsoDate.meta({ description: 'The day the change takes effect (the completion date when marking done).' }),
-    author: z.string().trim().min(1).max(AUTHOR_MAX).meta({ description: 'Who records the change.' }),
+    author: z
+      .string()
+      .max(AUTHOR_MAX)
+      .default('')
+      .meta({ description: 'Ignored: the server records the signed-in user as the author.' }),
     evidence: z
       .array(Evidence)
       .max(EVIDENCE_MAX)

@@ -6,6 +6,8 @@ import { useMockSettings, useSetMockDataset, useSetMockScenario } from '../api/m
 import { ChartPatterns } from '../components/charts/chart-patterns';
 import { errorText } from '../components/ui/error-text';
 import { StorageNotice } from '../features/settings/components/storage-notice';
+import { AccountMenu } from '../features/sign-in/components/account-menu';
+import { SessionGate } from '../features/sign-in/components/session-gate';
 import { useFormat } from '../i18n/format';
 import { LANGUAGES } from '../i18n/i18n';
 import { carryFilters } from './search';
@@ -85,7 +87,9 @@ export function Layout() {
     return (
       <>
         <ChartPatterns />
-        <Outlet />
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
       </>
     );
   }
@@ -128,6 +132,7 @@ export function Layout() {
         <div className="header-tools">
           {freshness ? <span className="freshness">{t('app.dataAt', { time: f.time(freshness) })}</span> : null}
           <DemoDataControl />
+          <AccountMenu />
           <fieldset className="lang-switch">
             <legend className="visually-hidden">{t('app.language')}</legend>
             {LANGUAGES.map((lng) => (
@@ -148,7 +153,9 @@ export function Layout() {
       <main id="main" className="app-main" tabIndex={-1}>
         <StorageNotice />
         <ScenarioBanner />
-        <Outlet />
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

@@ -202,6 +202,37 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
+// ---- Accounts (issue 14): signing in, and the administrators' page. Code loads on demand.
+const SignInPage = lazyRouteComponent(() => import('../features/sign-in/components/sign-in-page'), 'SignInPage');
+const AdminPage = lazyRouteComponent(() => import('../features/admin/components/admin-page'), 'AdminPage');
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: z.object({ redirect: z.string().max(2000).optional().catch(undefined) }),
+  loader: () => SignInPage.preload?.(),
+  component: function SignInRoute() {
+    return <SignInPage redirect={signInRoute.useSearch().redirect} />;
+  },
+});
+
+const AdminSearch = z.object({ tab: z.enum(['users', 'links', 'audit']).optional().catch(undefined) });
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  validateSearch: AdminSearch,
+  loader: () => AdminPage.preload?.(),
+  component: function AdminRoute() {
+    const navigate = useNavigate({ from: '/admin' });
+    return (
+      <AdminPage
+        tab={adminRoute.useSearch().tab ?? 'users'}
+        onTabChange={(tab) => void navigate({ search: { tab: tab === 'users' ? undefined : tab }, replace: true })}
+      />
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   tasksRoute,
@@ -214,6 +245,8 @@ const routeTree = rootRoute.addChildren([
   bulkImportRoute,
   deadlinesRoute,
   settingsRoute,
+  signInRoute,
+  adminRoute,
 ]);
 
 /**

@@ -1,3 +1,4 @@
+import { accountsEn } from './en/accounts';
 import { articleImportEn } from './en/article-import';
 import { articlesEn } from './en/articles';
 import { compareEn } from './en/compare';
@@ -150,4 +151,5 @@ export const en: Messages = {
   articleImport: articleImportEn,
   deadlines: deadlinesEn,
   settings: settingsEn,
+  accounts: accountsEn,
 };

@@ -1,3 +1,4 @@
+import { accountsVi } from './vi/accounts';
 import { articleImportVi } from './vi/article-import';
 import { articlesVi } from './vi/articles';
 import { compareVi } from './vi/compare';
@@ -148,6 +149,7 @@ export const vi = {
   articleImport: articleImportVi,
   deadlines: deadlinesVi,
   settings: settingsVi,
+  accounts: accountsVi,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

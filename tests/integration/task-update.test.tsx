@@ -40,10 +40,7 @@ async function fill(
     await user.clear(f.getByLabelText(/^Ghi chú/));
     if (values.note) await user.type(f.getByLabelText(/^Ghi chú/), values.note);
   }
-  if (values.author !== undefined) {
-    await user.clear(f.getByLabelText(/^Người cập nhật/));
-    if (values.author) await user.type(f.getByLabelText(/^Người cập nhật/), values.author);
-  }
+  // `author` is not typed any more: the form does not ask who writes, the server records the signed-in user.
 }
 
 const submit = (user: UserEvent) => user.click(within(form()).getByRole('button', { name: 'Lưu cập nhật' }));
@@ -71,13 +68,13 @@ describe('recording a progress update', () => {
     expect(shownProgress()).toBe('85');
     const history = screen.getByRole('region', { name: 'Lịch sử cập nhật' });
     const newest = within(history).getAllByRole('listitem')[0] as HTMLElement;
-    await waitFor(() => expect(newest).toHaveTextContent('Nguyễn Văn A'));
+    await waitFor(() => expect(newest).toHaveTextContent('Quản trị viên (demo)'));
     expect(newest).toHaveTextContent(`Tiến độ: ${before?.progress}% → 85%`);
     expect(newest).toHaveTextContent('Thành lập thêm 2 hợp tác xã kiểu mới.');
     // Stored by the API, and the form is ready for the next update (the name is remembered).
     expect(dbStore.get().tasks.get(TASK)?.progress).toBe(85);
     expect(within(form()).getByLabelText(/^Ghi chú/)).toHaveValue('');
-    expect(within(form()).getByLabelText(/^Người cập nhật/)).toHaveValue('Nguyễn Văn A');
+    expect(within(form()).queryByLabelText(/^Người cập nhật/)).toBeNull();
   });
 
   it('offers to reopen a done task when a progress under 100% is typed, then saves it', async () => {
@@ -250,7 +247,6 @@ describe('recording a progress update', () => {
     renderApp(`/tasks/${TASK}`, { language: 'en' });
     const f = await screen.findByRole('form', { name: 'Record a progress update' });
     await user.selectOptions(within(f).getByLabelText('Status'), 'cancelled');
-    await user.type(within(f).getByLabelText(/^Recorded by/), 'Jane');
     await user.click(within(f).getByRole('button', { name: 'Save the update' }));
     expect(within(f).getByLabelText(/^Note/)).toHaveAccessibleDescription(
       /Please give the reason for cancelling in a note\./,
@@ -409,7 +405,7 @@ describe('a stale save', () => {
     await submit(user);
 
     const panel = await screen.findByRole('alert', { name: 'Nhiệm vụ vừa được cập nhật ở nơi khác' });
-    await within(panel).findByText(/Văn phòng Huyện ủy/);
+    await within(panel).findByText(/Quản trị viên \(demo\)/);
     expect(panel).toHaveTextContent(`từ phiên bản ${startVersion}`);
     expect(panel).toHaveTextContent(`phiên bản ${startVersion + 1}`);
     expect(panel).toHaveTextContent(/Tiến độ \d+% → 65%/);
@@ -477,12 +473,16 @@ describe('a stale save', () => {
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         { name: 'progress', reason: 'too_big' },
-        { name: 'author', reason: 'required' },
         { name: 'date', reason: 'in_the_future' },
       ]),
     );
     const history = await (await fetch(apiUrl(`/tasks/${TASK}/updates`))).json();
-    expect(history.items.at(-1)).toMatchObject({ progress: 50, author: 'X', version: (version ?? 0) + 1 });
+    // The author is the signed-in user, whatever the body said.
+    expect(history.items.at(-1)).toMatchObject({
+      progress: 50,
+      author: 'Quản trị viên (demo)',
+      version: (version ?? 0) + 1,
+    });
   });
 });
 
@@ -537,8 +537,6 @@ describe('bulk update from the task list', () => {
 
     await user.selectOptions(d.getByLabelText('Trạng thái mới'), 'done');
     fireEvent.change(d.getByLabelText('Ngày cập nhật'), { target: { value: '2025-10-01' } });
-    await user.clear(d.getByLabelText(/^Người cập nhật/));
-    await user.type(d.getByLabelText(/^Người cập nhật/), 'Văn phòng UBND');
     await user.click(d.getByRole('button', { name: 'Áp dụng cho 3 nhiệm vụ' }));
 
     expect(await d.findByText('Đã cập nhật 1/3 nhiệm vụ.')).toBeInTheDocument();
@@ -550,7 +548,7 @@ describe('bulk update from the task list', () => {
     expect(outcome('Thửbulk nhà văn hóa ấp')).toHaveTextContent('Không được trước ngày giao nhiệm vụ (01/02/2026)');
     expect(dbStore.get().tasks.get('b-1')).toMatchObject({ status: 'done', completedAt: '2025-10-01' });
     expect(dbStore.get().tasks.get('b-2')?.status).toBe('in_progress');
-    expect(dbStore.get().updates.get('b-1')?.at(-1)?.author).toBe('Văn phòng UBND');
+    expect(dbStore.get().updates.get('b-1')?.at(-1)?.author).toBe('Quản trị viên (demo)');
   });
 
   it('shows a form error once when every task would refuse it, and sends nothing', async () => {
@@ -559,10 +557,8 @@ describe('bulk update from the task list', () => {
     const dialog = await openBulk(user);
     const d = within(dialog);
     await user.selectOptions(d.getByLabelText('Trạng thái mới'), 'paused');
-    await user.clear(d.getByLabelText(/^Người cập nhật/));
     await user.click(d.getByRole('button', { name: 'Áp dụng cho 3 nhiệm vụ' }));
-    expect(await d.findByText('Vui lòng nhập người cập nhật.')).toBeInTheDocument();
-    expect(d.getByText('Cần ghi chú lý do tạm dừng.')).toBeInTheDocument();
+    expect(await d.findByText('Cần ghi chú lý do tạm dừng.')).toBeInTheDocument();
     expect(dbStore.get().tasks.get('b-1')?.version).toBe(1);
   });
 
@@ -581,7 +577,6 @@ describe('bulk update from the task list', () => {
     const d = within(dialog);
     await user.click(d.getByRole('checkbox', { name: 'Đổi đơn vị thực hiện' }));
     await user.type(d.getByLabelText('Đơn vị thực hiện mới'), 'UBND xã Sơn Định');
-    await user.type(d.getByLabelText(/^Người cập nhật/), 'Văn phòng UBND');
     await user.click(d.getByRole('button', { name: 'Áp dụng cho 3 nhiệm vụ' }));
     expect(await d.findByText('Đã cập nhật 2/3 nhiệm vụ.')).toBeInTheDocument();
     expect(d.getByRole('link', { name: 'Thửbulk nạo vét kênh' }).closest('li')).toHaveTextContent(

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
+import { useCan } from '../../../api/session';
 import { type FieldError, fieldErrorsOf, type TaskPatchBody, taskPatchSchema } from '../../../api/task-update-schemas';
 import { type BulkChangeResult, useBulkTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
@@ -236,22 +237,6 @@ function BulkDialog({
           {field('date', t('task.form.date'), (p) => (
             <input {...p} type="date" max={today} value={values.date} onChange={(e) => set('date', e.target.value)} />
           ))}
-          {field(
-            'author',
-            <>
-              {t('task.form.author')}
-              <span className="required-mark"> ({t('task.form.required')})</span>
-            </>,
-            (p) => (
-              <input
-                {...p}
-                type="text"
-                autoComplete="name"
-                value={values.author}
-                onChange={(e) => set('author', e.target.value)}
-              />
-            ),
-          )}
         </div>
         <fieldset className="deadline-fieldset">
           <legend className="visually-hidden">{t('task.bulk.changeDeadline')}</legend>
@@ -363,6 +348,9 @@ export function BulkUpdate({ taskIds, onDone }: { taskIds: string[]; onDone: () 
   const { t } = useTranslation();
   const today = useServerToday();
   const [open, setOpen] = useState(false);
+  // A bulk update patches tasks: editors' and administrators' only (the server's permission table).
+  const allowed = useCan('patchTask');
+  if (!allowed) return <p className="can-note">{t('accounts.can.noBulk')}</p>;
   return (
     <>
       <button type="button" className="button" disabled={!today} onClick={() => setOpen(true)}>

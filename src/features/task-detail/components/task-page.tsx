@@ -12,6 +12,7 @@ import { SourceArticle } from './source-article';
 import { TaskFacts } from './task-facts';
 import { TaskHistory } from './task-history';
 import { UpdateForm } from './update-form';
+import { UpdatePermission } from './update-permission';
 
 /**
  * The task page: what was assigned (with the sentence that assigned it, in its article), where it stands, its
@@ -104,7 +105,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <div className="task-area-form">
           <ErrorBoundaryCard>
             {today ? (
-              <UpdateForm key={data.id} task={data} today={today} />
+              <UpdatePermission taskId={data.id}>
+                <UpdateForm key={data.id} task={data} today={today} />
+              </UpdatePermission>
             ) : (
               <p className="card" role="status">
                 {t('task.loading')}

@@ -441,24 +441,6 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
             ),
             t('task.form.dateHint', { min: f.date(datePart(base.createdAt)), max: f.date(today) }),
           )}
-          {field(
-            'author',
-            <>
-              {t('task.form.author')}
-              {required}
-            </>,
-            (p) => (
-              <input
-                {...p}
-                type="text"
-                autoComplete="name"
-                maxLength={120}
-                value={values.author}
-                onChange={(e) => setValue('author', e.target.value)}
-              />
-            ),
-            t('task.form.authorHint'),
-          )}
         </div>
 
         {field(

@@ -1,0 +1,105 @@
+/**
+ * Who is signed in, signing in and out, and what the signed-in person may do. The server decides (its permission
+ * table); the interface asks it and offers only what it would accept: `useCan` for the actions of a role, and
+ * `useTaskPermissions` for one task (an updater's unit).
+ */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiError, apiGet, apiRequest } from './client';
+import { DisplayRef, type Role, Session, TaskPermissions, User } from './session-schemas';
+
+/** The session as the interface holds it: signed out is an answer too, with whether reads are public. */
+export const SessionState = z.object({
+  user: User.nullable(),
+  display: DisplayRef.nullable(),
+  publicRead: z.boolean(),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const sessionQueries = {
+  all: () => ['session'] as const,
+  current: () =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'current'] as const,
+      queryFn: async ({ signal }): Promise<SessionState> => {
+        try {
+          const s = await apiGet('/session', Session, { signal });
+          return { user: s.user, display: s.display, publicRead: false };
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401) {
+            return { user: null, display: null, publicRead: error.problem?.publicRead === true };
+          }
+          throw error;
+        }
+      },
+      staleTime: 60_000,
+      retry: false,
+    }),
+  task: (taskId: string) =>
+    queryOptions({
+      queryKey: [...sessionQueries.all(), 'task', taskId] as const,
+      queryFn: ({ signal }) => apiGet('/session/permissions', TaskPermissions, { query: { task: taskId }, signal }),
+      staleTime: 60_000,
+    }),
+};
+
+export function useSession() {
+  return useQuery(sessionQueries.current());
+}
+
+/** The actions the interface offers by role (the server's permission table decides; this only hides). */
+export type Action = 'updateTask' | 'patchTask' | 'addArticle' | 'admin';
+const ALLOWED: Record<Action, readonly Role[]> = {
+  updateTask: ['admin', 'editor', 'updater'],
+  patchTask: ['admin', 'editor'],
+  addArticle: ['admin', 'editor'],
+  admin: ['admin'],
+};
+
+/** Whether the signed-in person's role allows an action (for an updater, `updateTask` still depends on the task). */
+export function can(user: User | null | undefined, action: Action): boolean {
+  return !!user && ALLOWED[action].includes(user.role);
+}
+
+export function useCan(action: Action): boolean {
+  const session = useSession();
+  return can(session.data?.user, action);
+}
+
+/** What the server lets the signed-in person do with this task (an updater: only within their unit). */
+export function useTaskPermissions(taskId: string) {
+  return useQuery(sessionQueries.task(taskId));
+}
+
+function useResetAfterSessionChange() {
+  const client = useQueryClient();
+  // Everything cached was read as someone else: start again.
+  return () => {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'mock-settings' });
+    return client.invalidateQueries({ queryKey: sessionQueries.all() });
+  };
+}
+
+export function useSignIn() {
+  const reset = useResetAfterSessionChange();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) => apiRequest('POST', '/session', Session, { body }),
+    onSuccess: () => reset(),
+  });
+}
+
+export function useDisplaySignIn() {
+  const reset = useResetAfterSessionChange();
+  return useMutation({
+    mutationFn: (token: string) => apiRequest('POST', '/session/display', Session, { body: { token } }),
+    onSuccess: () => reset(),
+  });
+}
+
+export function useSignOut() {
+  const reset = useResetAfterSessionChange();
+  return useMutation({
+    mutationFn: () => apiRequest('DELETE', '/session', z.unknown()),
+    onSettled: () => reset(),
+  });
+}
