@@ -47,9 +47,14 @@ describe('compare localities', () => {
     const cells = within(rowOf('Chợ Lách')).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent(String(choLach?.total));
     expect(cells[1]).toHaveTextContent(`${Math.round((choLach?.completionRate ?? 0) * 100)}%`);
-    // Every district is listed.
-    for (const name of ['Ba Tri', 'Bình Đại', 'Châu Thành', 'Giồng Trôm', 'Mỏ Cày Bắc', 'Mỏ Cày Nam', 'Thạnh Phú']) {
-      expect(rowOf(name)).toBeDefined();
+    // Every district with a matching task is listed; those without are counted, one click away.
+    const withTasks = body.items.filter((i) => i.total > 0 && i.code !== '*');
+    const without = body.items.filter((i) => i.total === 0);
+    for (const item of withTasks) expect(rowOf(item.name), item.name).toBeDefined();
+    for (const item of without) expect(rowOf(item.name), item.name).toBeUndefined();
+    if (without.length > 0) {
+      await userEvent.setup().click(screen.getByRole('button', { name: `Hiện cả ${without.length} đơn vị` }));
+      for (const item of without) expect(rowOf(item.name), item.name).toBeDefined();
     }
     // The ranked chart, with its text alternative.
     const chart = screen.getByRole('region', { name: 'Xếp hạng theo Số nhiệm vụ' });
@@ -90,14 +95,35 @@ describe('compare localities', () => {
     expect(
       await screen.findByText('Các đơn vị thuộc Huyện Chợ Lách, đặt cạnh nhau theo bộ lọc đang chọn.'),
     ).toBeInTheDocument();
+    // Its communes: those with tasks, and the others on request.
+    await waitFor(() => expect(screen.getByText(/^Đang ẩn \d+ đơn vị không có nhiệm vụ/)).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: /^Hiện cả \d+ đơn vị$/ }));
     await waitFor(() => expect(rowOf('Hòa Nghĩa')).toBeDefined());
+  });
+
+  it('compares a commune (no units of its own) with its neighbours, the chosen one marked', async () => {
+    renderApp('/compare?locality=28870');
+    expect(
+      await screen.findByText(
+        'Xã Chợ Lách không có đơn vị trực thuộc: so sánh với các đơn vị cùng cấp thuộc Tỉnh Vĩnh Long.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(rowOf('Chợ Lách')).toBeDefined());
+    expect(rowOf('Chợ Lách')).toHaveAttribute('aria-current', 'true');
+    expect(within(table()).getAllByRole('rowheader').length).toBeGreaterThan(2);
   });
 
   it('compares provinces when no unit is chosen, and says how to compare a province’s units', async () => {
     renderApp('/compare');
     expect(await screen.findByText(/Chọn một tỉnh hoặc một huyện/)).toBeInTheDocument();
     await waitFor(() => expect(rowOf('Vĩnh Long')).toBeDefined());
-    expect(within(table()).getAllByRole('rowheader')).toHaveLength(34);
+    // Only the provinces with tasks (not 25 rows of "0 —"); all 34 on request.
+    const body = CompareResult.parse(await (await fetch(apiUrl('/stats/compare'))).json());
+    const withTasks = body.items.filter((i) => i.total > 0).length;
+    expect(withTasks).toBeLessThan(34);
+    expect(within(table()).getAllByRole('rowheader')).toHaveLength(withTasks);
+    await userEvent.setup().click(screen.getByRole('button', { name: `Hiện cả ${34 - withTasks} đơn vị` }));
+    await waitFor(() => expect(within(table()).getAllByRole('rowheader')).toHaveLength(34));
   });
 
   it('shows the error in words with a retry, and keeps the page', async () => {

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareQueries } from '../../../api/compare';
 import type { CompareItem } from '../../../api/compare-schemas';
@@ -58,7 +58,14 @@ export function ComparePage({ filterBar, sort, onSortChange }: ComparePageProps)
     [client, onChange],
   );
   const { chosen, settled } = useChosenLocalities(filters.locality, era);
-  const result = useQuery({ ...compareQueries.byFilters({ ...filters, era }), enabled: settled });
+  // A unit without units of its own (a commune) is compared with its neighbours: the units of its parent.
+  const single = filters.locality?.length === 1 ? chosen.find((c) => c.code === filters.locality?.[0]) : undefined;
+  const leaf = single && !single.unit.hasChildren ? single : undefined;
+  const leafParent = leaf?.path.at(-2);
+  const compared: TaskFilters =
+    leaf && leafParent ? { ...filters, era: leaf.unit.era, locality: [leafParent.code] } : { ...filters, era };
+  const result = useQuery({ ...compareQueries.byFilters(compared), enabled: settled });
+  const [showEmpty, setShowEmpty] = useState(false);
   const data = result.data ?? null;
   const state: ChartState = data ? 'ready' : result.isError ? 'error' : 'loading';
   const message = result.error ? errorText(result.error, t) : undefined;
@@ -67,7 +74,11 @@ export function ComparePage({ filterBar, sort, onSortChange }: ComparePageProps)
   const items = data ? sortCompareItems(data.items, sort) : [];
   const metric = chartMetric(sort);
   const name = (item: CompareItem) => (item.code === SPANNING ? t('compare.spanning') : item.name);
-  const named = items.map((i) => ({ ...i, name: name(i) }));
+  // Units without a single matching task are left out by default (25 of the 34 provinces on the sample data):
+  // said in a line, one click shows them. The chosen commune is always shown.
+  const all = items.map((i) => ({ ...i, name: name(i) }));
+  const empty = all.filter((i) => i.total === 0 && i.code !== leaf?.code);
+  const named = showEmpty ? all : all.filter((i) => !empty.includes(i));
 
   const formatCell = (item: CompareItem, key: Exclude<CompareSortKey, 'name'>): string => {
     const rate = (r: number | null) => (r === null ? t('compare.none') : f.percent(r));
@@ -143,9 +154,11 @@ export function ComparePage({ filterBar, sort, onSortChange }: ComparePageProps)
         <div>
           <h1>{t('compare.heading')}</h1>
           <p className="page-intro">
-            {data?.parent
-              ? t('compare.introChildren', { name: data.parent.name })
-              : t('compare.introProvinces', { era: t(`era.${data?.era ?? era}`) })}
+            {leaf && data?.parent
+              ? t('compare.introNeighbours', { unit: leaf.unit.name, name: data.parent.name })
+              : data?.parent
+                ? t('compare.introChildren', { name: data.parent.name })
+                : t('compare.introProvinces', { era: t(`era.${data?.era ?? era}`) })}
           </p>
         </div>
       </div>
@@ -185,6 +198,21 @@ export function ComparePage({ filterBar, sort, onSortChange }: ComparePageProps)
           }}
         />
       </div>
+      {data && empty.length > 0 ? (
+        <p className="hint compare-empty-note">
+          {showEmpty
+            ? t('compare.emptyShown', { count: empty.length })
+            : t('compare.emptyHidden', { count: empty.length })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={showEmpty}
+            onClick={() => setShowEmpty((v) => !v)}
+          >
+            {showEmpty ? t('compare.hideEmpty') : t('compare.showEmpty', { count: empty.length })}
+          </button>
+        </p>
+      ) : null}
       <div className="compare-grid">
         <ErrorBoundaryCard>
           <RankedChart
@@ -222,6 +250,7 @@ export function ComparePage({ filterBar, sort, onSortChange }: ComparePageProps)
               formatCell={formatCell}
               onDrill={drill}
               headingId={tableHeadingId}
+              highlight={leaf?.code}
             />
           )}
           <p className="definitions">{t('compare.definitions')}</p>

@@ -19,6 +19,7 @@ export function CompareTable({
   formatCell,
   onDrill,
   headingId,
+  highlight,
 }: {
   items: readonly CompareItem[];
   sort: CompareSort;
@@ -26,6 +27,8 @@ export function CompareTable({
   formatCell: (item: CompareItem, key: Exclude<CompareSortKey, 'name'>) => string;
   onDrill: (item: CompareItem) => void;
   headingId: string;
+  /** The unit the person chose (a commune shown among its neighbours). */
+  highlight?: string;
 }) {
   const { t } = useTranslation();
   const { key: sortKey, desc } = parseCompareSort(sort);
@@ -61,7 +64,11 @@ export function CompareTable({
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.code} className={item.code === SPANNING ? 'spanning-row' : undefined}>
+            <tr
+              key={item.code}
+              className={item.code === SPANNING ? 'spanning-row' : item.code === highlight ? 'chosen-row' : undefined}
+              aria-current={item.code === highlight ? 'true' : undefined}
+            >
               <th scope="row">
                 {item.hasChildren ? (
                   <button
