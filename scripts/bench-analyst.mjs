@@ -133,6 +133,10 @@ export async function timeFilterChange(page, act, timeout) {
 
 /** Provinces offered by the filter bar's first select (today's units), the first `n` after the first two. */
 export async function provinces(page, n) {
+  // The filter bar opens its controls with "Bộ lọc" (collapsed by default).
+  const toggle = page.locator('.filter-toggle').first();
+  await toggle.waitFor({ state: 'visible', timeout: 60_000 });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   const select = page.getByLabel('Tỉnh, thành phố', { exact: true });
   await select.locator('option').nth(5).waitFor({ state: 'attached', timeout: 60_000 });
   const labels = await select.locator('option').allTextContents();

@@ -32,13 +32,14 @@
  *          touch the README unless --readme) · --no-readme (print only) · CHROMIUM_PATH (default /usr/bin/chromium)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, preview } from 'vite';
-import { analystRows, datasetLabel, launchChromium, median, ms } from './bench-analyst.mjs';
+import { analystRows, datasetLabel, launchChromium, measureFilterChange, median, ms } from './bench-analyst.mjs';
 import { HEAP_BUDGET, mb, measureHeap } from './bench-heap.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +47,7 @@ const OUT = path.join(os.tmpdir(), 'directive-tracker-bench');
 const DIST = path.join(OUT, 'app');
 const BLANK_ROOT = path.join(ROOT, 'scripts', 'bench-blank');
 const BLANK_DIST = path.join(OUT, 'blank');
+const SERVER_DIST = path.join(OUT, 'server');
 const README = path.join(ROOT, 'README.md');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -54,8 +56,12 @@ const MOCK_ENTRY = /[/\\]mocks[/\\]browser\.ts$/;
 const SERVICE_WORKER = 'mockServiceWorker.js';
 const DATASET_KEY = 'directive-tracker.mock.dataset';
 const JS_BUDGET = 200_000;
-const SAMPLE_FACTOR = 2;
-const LARGE_FACTOR = 2.5;
+/** The in-browser demo: charts drawn ≤ 4× the blank page at the sample data (issue 16). */
+const SAMPLE_FACTOR = 4;
+/** The server build (issue 16): first paint, charts drawn, a filter change at 1,000,000 tasks, initial JS. */
+const SERVER_BUDGET = { paint: 1.5, sample: 2.5, million: 3, filterMs: 150, js: 160_000 };
+/** Ports: the blank page, the demo (vite preview), one server per database. */
+const PORTS = { blank: 3213, demo: 4213, server: 3214 };
 /**
  * The routes, with the element that shows each is there: the page's main heading (for a task or an article, the
  * heading with its title, which appears with the data). The ids are the sample data's first task and article.
@@ -78,8 +84,11 @@ const NO_ROUTE = { path: '/__bench-no-route', name: 'no route', ready: 'main h1'
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 for (const [i, arg] of argv.entries()) {
-  const known = ['--quick', '--readme', '--no-readme', '--runs'].includes(arg) || argv[i - 1] === '--runs';
-  if (!known) throw new Error(`unknown option ${arg} (options: --runs N, --quick, --readme, --no-readme)`);
+  const known =
+    ['--quick', '--readme', '--no-readme', '--runs', '--db-dir'].includes(arg) ||
+    ['--runs', '--db-dir'].includes(argv[i - 1]);
+  if (!known)
+    throw new Error(`unknown option ${arg} (options: --runs N, --quick, --readme, --no-readme, --db-dir DIR)`);
 }
 const QUICK = flag('--quick');
 const runsArg = argv.indexOf('--runs');
@@ -87,6 +96,9 @@ const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : QUICK ? 3 : 5;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs needs a positive integer');
 const WRITE_README = flag('--readme') || (!QUICK && !flag('--no-readme'));
 const LARGE = QUICK ? 'synthetic-10k' : 'synthetic-100k';
+const dbDirArg = argv.indexOf('--db-dir');
+/** Where the server's databases are kept between runs (default: a temporary folder, deleted after the run). */
+const DB_DIR = dbDirArg >= 0 ? path.resolve(argv[dbDirArg + 1]) : null;
 
 const log = (...parts) => console.error('[bench]', ...parts);
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -178,10 +190,12 @@ function mockGraph(output) {
   };
 }
 
-async function serve(root, outDir, configFile, port) {
+async function serve(root, outDir, configFile, port, mode = 'demo') {
   const server = await preview({
     root,
     configFile,
+    // The demo's config (no proxy of /api to a server: the mock answers in the page).
+    mode,
     logLevel: 'warn',
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: false },
@@ -334,6 +348,184 @@ function breakdownText(breakdown) {
     .filter(([, value]) => value != null)
     .map(([label, value]) => `${label} ${ms(value)}`);
   return parts.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server build: `node --import tsx server/node.ts` on SQLite, one process per database
+
+/** The three databases: the sample data, and the sample plus 100,000 and 1,000,000 synthetic tasks. */
+const SERVER_DATASETS = [
+  { key: 'sample', label: 'sample data', tasks: 0, timeout: 60_000 },
+  { key: '100k', label: 'sample + 100,000 tasks', tasks: 100_000, timeout: 120_000 },
+  { key: '1m', label: 'sample + 1,000,000 tasks', tasks: 1_000_000, timeout: 300_000 },
+];
+
+function run(command, args, env, label) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let tail = '';
+    child.stderr.on('data', (d) => {
+      tail = (tail + d).slice(-2000);
+      const line = String(d).trim().split('\n').at(-1);
+      if (/\d+ %/.test(line)) log(`${label}: ${line.replace(/^.*Generating\s*/, '').replace(/[█░]+/, '')}`);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${label}: exit ${code}: ${tail.trim()}`))));
+  });
+}
+
+const copySqlite = (from, to) => {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+};
+
+/**
+ * Builds the bench databases in `dir` (once per run; with --db-dir, files already there are reused): the sample
+ * (loaded by the server on its first start), 100,000 generated tasks (`scripts/db.ts generate`), and 1,000,000: a copy
+ * of the 100,000 plus 900,000 more (the generator continues from the tasks already there).
+ */
+async function buildDatabases(dir, datasets) {
+  mkdirSync(dir, { recursive: true });
+  const files = {};
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const env = (file) => ({ DATABASE_URL: `file:${file}`, SAMPLE_DATA: '1', ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD });
+  let previous = null;
+  for (const d of datasets) {
+    const file = path.join(dir, `${d.key}.sqlite`);
+    files[d.key] = file;
+    if (existsSync(file)) {
+      log(`database ${d.label}: reusing ${file}`);
+    } else if (d.tasks > 0) {
+      const started = Date.now();
+      let more = d.tasks;
+      if (previous && previous.tasks > 0 && previous.tasks < d.tasks) {
+        copySqlite(previous.file, file);
+        more = d.tasks - previous.tasks;
+      }
+      log(`database ${d.label}: generating ${more.toLocaleString('en-US')} tasks…`);
+      await run(tsx, ['scripts/db.ts', 'generate', '--tasks', String(more)], env(file), d.key);
+      log(`database ${d.label}: ready in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+    }
+    previous = { tasks: d.tasks, file };
+  }
+  return files;
+}
+const BENCH_ADMIN_PASSWORD = 'bench: một mật khẩu dài không dùng ở đâu khác';
+
+/** The servers this run started: stopped when it ends, however it ends. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
+/** The server on `database`, serving the server build, reads public (PUBLIC_READ=1); resolves once it listens. */
+function startServer(database, port) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `file:${database}`,
+        STATIC_DIR: SERVER_DIST,
+        SAMPLE_DATA: '1',
+        PUBLIC_READ: '1',
+        ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`the server on ${database} did not start: ${out.slice(-500)}`)),
+      600_000,
+    );
+    const onData = (d) => {
+      out += d;
+      const url = /Directive Tracker on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({
+          url,
+          close: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('close', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server on ${database} exited with ${code}: ${out.slice(-500)}`));
+    });
+  });
+}
+
+/** A minimal static server for the blank page (its index.html and assets). */
+function serveBlank(dir, port) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' };
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) =>
+    server.once('error', reject).listen(port, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) }),
+    ),
+  );
+}
+
+/**
+ * One first visit of the server build's overview in a fresh profile, then a warm reload: first contentful paint,
+ * charts drawn, the /stats request (whether the HTML's preload served it), and the layout shift before the charts.
+ */
+async function measureServerOverview(browser, url, timeout) {
+  const context = await newContext(browser);
+  await context.addInitScript(() => {
+    window.__benchShift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__benchShift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const errors = [];
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  try {
+    await page.goto(`${url}/`, { waitUntil: 'commit' });
+    const first = await chartsDrawn(page, timeout);
+    const extra = await page.evaluate(() => {
+      const stats = performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname === '/api/v1/stats');
+      return {
+        shift: window.__benchShift,
+        statsRequests: stats.length,
+        preloaded: stats.some((e) => e.initiatorType === 'link'),
+        html: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+      };
+    });
+    await page.reload({ waitUntil: 'commit' });
+    const second = await chartsDrawn(page, timeout);
+    return { ...first, ...extra, warm: second.at, errors };
+  } finally {
+    await context.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -505,6 +697,19 @@ async function main() {
       build: { outDir: DIST, emptyOutDir: true },
     }),
   );
+  // The server build (the API on this origin, no mock code): what `npm start` serves.
+  delete process.env.VITE_API_URL;
+  const serverOutput = outputsOf(
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: SERVER_DIST, emptyOutDir: true },
+    }),
+  );
+  delete process.env.VITE_API_URL;
+  if (serverOutput.some((o) => o.type === 'chunk' && o.facadeModuleId && MOCK_ENTRY.test(o.facadeModuleId)))
+    throw new Error('the server build carries the mock API');
   const entryCode = appOutput.find((o) => o.type === 'chunk' && o.isEntry)?.code ?? '';
   if (entryCode.includes('react.dev/link/react-devtools'))
     throw new Error('the build bundled React in development mode');
@@ -527,8 +732,41 @@ async function main() {
   const chartsChunk = graph.chunkOf('overview-charts.tsx');
   milestones.charts = chartsChunk ? [...graph.staticClosure([chartsChunk])].filter((f) => !initial.has(f)) : [];
 
-  const app = await serve(ROOT, DIST, undefined, 4183);
-  const blank = await serve(BLANK_ROOT, BLANK_DIST, false, 4193);
+  // The server build's initial JS: its index.html's script and modulepreload links, less the first screen's
+  // preloads of the charts (server/http/first-screen.ts), which are the charts' code, counted on their own.
+  const serverHtml = readFileSync(path.join(SERVER_DIST, 'index.html'), 'utf8');
+  const scriptsIn = (text) => new Set([...text.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  const serverInitial = scriptsIn(serverHtml.replace(/<!--first-screen:start-->[\s\S]*?<!--first-screen:end-->/g, ''));
+  const serverCharts = new Set([...scriptsIn(serverHtml)].filter((f) => !serverInitial.has(f)));
+  const serverGzip = (files) =>
+    [...files].reduce((t, f) => t + gzipSync(readFileSync(path.join(SERVER_DIST, f))).length, 0);
+  const serverList = (files) =>
+    [...files]
+      .map((f) => [short(f), gzipSync(readFileSync(path.join(SERVER_DIST, f))).length])
+      .sort((a, b) => b[1] - a[1])
+      .map(([n, b]) => `${n} ${kB(b)}`)
+      .join(', ');
+  const brotliBytes = (files) =>
+    [...files].reduce((t, f) => {
+      const br = path.join(SERVER_DIST, `${f}.br`);
+      return t + (existsSync(br) ? readFileSync(br).length : 0);
+    }, 0);
+
+  // The databases, before any server starts (generating 1,000,000 tasks takes minutes).
+  const serverDatasets = SERVER_DATASETS.filter((d) => !QUICK || d.key !== '1m');
+  const dbDir = DB_DIR ?? path.join(OUT, 'db');
+  if (!DB_DIR) rmSync(dbDir, { recursive: true, force: true });
+  const dbStarted = Date.now();
+  const databases = await buildDatabases(dbDir, serverDatasets);
+  const dbMinutes = ((Date.now() - dbStarted) / 60_000).toFixed(1);
+  const servers = new Map();
+  for (const [i, d] of serverDatasets.entries()) {
+    log(`server on ${d.label}: starting…`);
+    servers.set(d.key, await startServer(databases[d.key], PORTS.server + i));
+  }
+
+  const app = await serve(ROOT, DIST, undefined, PORTS.demo);
+  const blank = await serveBlank(BLANK_DIST, PORTS.blank);
   const browser = await launchChromium();
   const browserVersion = browser.version();
   const rows = [];
@@ -550,8 +788,22 @@ async function main() {
       datasets.map(([d]) => [d, { cold: [], warm: [], paints: [], jsSets: [], breakdown: [], errors: [] }]),
     );
     const failedBy = new Map();
+    const serverRuns = new Map(serverDatasets.map((d) => [d.key, []]));
+    const serverFailed = new Map();
     for (let i = 0; i < RUNS; i += 1) {
       blankPaints.push(await measureBlank(browser, blank.url));
+      for (const d of serverDatasets) {
+        if (serverFailed.has(d.key)) continue;
+        try {
+          const r = await measureServerOverview(browser, servers.get(d.key).url, d.timeout);
+          serverRuns.get(d.key).push(r);
+          errors.push(...r.errors);
+          log(`server, ${d.label}: first paint ${ms(r.paint)}, charts drawn ${ms(r.at)} (warm ${ms(r.warm)})`);
+        } catch (error) {
+          log(`server, ${d.label}: failed: ${firstLine(error)}`);
+          serverFailed.set(d.key, error);
+        }
+      }
       for (const [dataset, timeout] of datasets) {
         if (failedBy.has(dataset)) continue;
         try {
@@ -570,6 +822,89 @@ async function main() {
     const sample = drawnBy.get('sample');
     if (failedBy.has('sample')) throw failedBy.get('sample');
 
+    // ---- The server build, against the same blank page.
+    rows.push(['Blank page (same toolchain): first contentful paint', ms(blankMedian), '—', 'reference']);
+    const initialBytes = serverGzip(serverInitial);
+    rows.push([
+      'Server build: initial JS of / (overview): entry + static imports (gzip)',
+      kB(initialBytes),
+      `≤ ${kB(SERVER_BUDGET.js)}`,
+      `${initialBytes <= SERVER_BUDGET.js ? `✅ within (${kB(SERVER_BUDGET.js - initialBytes)} to spare)` : `❌ over by ${kB(initialBytes - SERVER_BUDGET.js)}`}; ` +
+        `${kB(brotliBytes(serverInitial))} as sent (brotli); ${serverList(serverInitial)}`,
+    ]);
+    rows.push([
+      "Server build: the charts' chunks, preloaded by the HTML on / (gzip)",
+      kB(serverGzip(serverCharts)),
+      '—',
+      `info: ${serverList(serverCharts)}`,
+    ]);
+    const serverBreakdowns = [];
+    for (const d of serverDatasets) {
+      const results = serverRuns.get(d.key);
+      if (serverFailed.has(d.key) || !results.length) {
+        rows.push([`Server build, ${d.label}: charts drawn`, 'failed', '—', firstLine(serverFailed.get(d.key))]);
+        continue;
+      }
+      const paint = median(results.map((r) => r.paint).filter((v) => v != null));
+      const at = median(results.map((r) => r.at));
+      const chartsFactor = d.key === 'sample' ? SERVER_BUDGET.sample : d.key === '1m' ? SERVER_BUDGET.million : null;
+      rows.push([
+        `Server build, ${d.label}: first contentful paint (first visit, fresh profile)`,
+        ms(paint),
+        `≤ ${SERVER_BUDGET.paint}× blank = ${ms(SERVER_BUDGET.paint * blankMedian)}`,
+        verdictAgainstBlank(paint, blankMedian, SERVER_BUDGET.paint),
+      ]);
+      rows.push([
+        `Server build, ${d.label}: navigation → charts drawn (first visit)`,
+        ms(at),
+        chartsFactor ? `≤ ${chartsFactor}× blank = ${ms(chartsFactor * blankMedian)}` : '—',
+        chartsFactor ? verdictAgainstBlank(at, blankMedian, chartsFactor) : `info: ${times(at, blankMedian)}`,
+      ]);
+      rows.push([
+        `Server build, ${d.label}: charts drawn (warm reload)`,
+        ms(median(results.map((r) => r.warm))),
+        '—',
+        'info',
+      ]);
+      const med = (key) => {
+        const values = results.map((r) => r[key]).filter((v) => v != null);
+        return values.length ? ms(median(values)) : '–';
+      };
+      const preloaded = results.filter((r) => r.preloaded && r.statsRequests === 1).length;
+      serverBreakdowns.push(
+        `${d.label}: HTML received ${med('html')}, first contentful paint ${med('paint')}, /api/v1/stats ${med('statsStart')} → ${med('statsEnd')}, ` +
+          `charts drawn ${med('at')}; layout shift before the charts ${median(results.map((r) => r.shift)).toFixed(3)}; ` +
+          `/stats served by the HTML's preload in ${preloaded} of ${results.length} runs`,
+      );
+      if (preloaded < results.length)
+        notes.push(
+          `${d.label}: the app did not use the HTML's /stats preload in ${results.length - preloaded} run(s) (a second request was made).`,
+        );
+    }
+    // Filter change on the server build's overview at the largest database.
+    const largest = serverDatasets.at(-1);
+    log(`server, ${largest.label}: filter changes on the overview…`);
+    try {
+      const r = await measureFilterChange(browser, servers.get(largest.key).url, '/', RUNS, 'sample');
+      const m = median(r.times);
+      const budgeted = largest.key === '1m';
+      rows.push([
+        `Server build: filter change → charts updated (${largest.label}; a province chosen)`,
+        ms(m),
+        budgeted ? `≤ ${ms(SERVER_BUDGET.filterMs)}` : '—',
+        `${budgeted ? (m <= SERVER_BUDGET.filterMs ? `✅ within (${ms(SERVER_BUDGET.filterMs - m)} to spare)` : `❌ over by ${ms(m - SERVER_BUDGET.filterMs)}`) : 'info (--quick)'}; ` +
+          `the server answered after ${ms(median(r.apiTimes))}`,
+      ]);
+      errors.push(...r.errors);
+    } catch (error) {
+      rows.push([
+        `Server build: filter change (${largest.label})`,
+        'failed',
+        `≤ ${ms(SERVER_BUDGET.filterMs)}`,
+        firstLine(error),
+      ]);
+    }
+
     // ---- Initial JS per route.
     log('initial JS per route…');
     const routes = await measureRoutes(browser, app.url, graph, initial, RUNS);
@@ -587,8 +922,8 @@ async function main() {
       const overview = r.route.path === '/';
       rows.push([
         overview
-          ? 'Initial JS, / (overview): entry + static imports (gzip)'
-          : `Initial JS, ${r.route.name}: entry + static imports + the route's chunks (gzip)`,
+          ? 'Demo: initial JS, / (overview): entry + static imports (gzip)'
+          : `Demo: initial JS, ${r.route.name}: entry + static imports + the route's chunks (gzip)`,
         kB(overview ? sum(initial) : r.bytes),
         overview ? `≤ ${kB(JS_BUDGET)}` : '—',
         overview
@@ -607,13 +942,13 @@ async function main() {
         if (perRun.some((run) => run.files.join() !== perRun[0].files.join()))
           notes.push('The set of JS files loaded before the charts were drawn differed between runs.');
         rows.push([
-          "Overview: the charts' chunks (Recharts), loaded lazily in parallel (gzip)",
+          "Demo: the overview's charts' chunks (Recharts), loaded lazily in parallel (gzip)",
           kB(median(perRun.map((run) => sum(run.charts)))),
           '—',
           `info: ${listFiles(charts)}`,
         ]);
         rows.push([
-          'Overview: all JS loaded before the charts are drawn, with the mock API (gzip)',
+          "Demo: all JS loaded before the overview's charts are drawn, with the mock API (gzip)",
           kB(median(perRun.map((run) => sum(run.files)))),
           '—',
           `info: the two rows above + the mock API's ${kB(sum(mock))} (${listFiles(mock, 3)})`,
@@ -622,37 +957,37 @@ async function main() {
     }
 
     // ---- Charts drawn (sample).
-    rows.push(['Blank page (same toolchain): first contentful paint', ms(blankMedian), '—', 'reference']);
     const drawn = median(sample.cold);
     rows.push([
-      'Overview, sample data: navigation → charts drawn (first visit, fresh profile)',
+      'Demo (in-browser mock API), sample data: navigation → charts drawn (first visit, fresh profile)',
       ms(drawn),
       `≤ ${SAMPLE_FACTOR}× blank = ${ms(SAMPLE_FACTOR * blankMedian)}`,
       verdictAgainstBlank(drawn, blankMedian, SAMPLE_FACTOR),
     ]);
-    rows.push(['Overview, sample data: first contentful paint', ms(median(sample.paints)), '—', 'info']);
-    rows.push(['Overview, sample data: charts drawn (warm reload)', ms(median(sample.warm)), '—', 'info']);
+    rows.push(['Demo, sample data: first contentful paint', ms(median(sample.paints)), '—', 'info']);
+    rows.push(['Demo, sample data: charts drawn (warm reload)', ms(median(sample.warm)), '—', 'info']);
     const breakdowns = [`sample data: ${breakdownText(sample.breakdown)}`];
 
     // ---- Charts drawn on the large datasets.
     for (const dataset of ['synthetic-10k', 'synthetic-100k']) {
       const label = datasetLabel(dataset);
-      const budgeted = dataset === 'synthetic-100k';
+      // The in-browser demo's budget is at the sample data alone (issue 16); its larger datasets are for information.
+      const budgeted = false;
       const budget = budgeted ? `≤ ${LARGE_FACTOR}× blank = ${ms(LARGE_FACTOR * blankMedian)}` : '—';
       const large = drawnBy.get(dataset);
       if (!large) {
-        rows.push([`Overview, ${label}: charts drawn (first visit)`, 'not run', budget, 'skipped (--quick)']);
+        rows.push([`Demo, ${label}: charts drawn (first visit)`, 'not run', budget, 'skipped (--quick)']);
       } else if (failedBy.has(dataset)) {
-        rows.push([`Overview, ${label}: charts drawn`, 'failed', budget, firstLine(failedBy.get(dataset))]);
+        rows.push([`Demo, ${label}: charts drawn`, 'failed', budget, firstLine(failedBy.get(dataset))]);
       } else {
         const value = median(large.cold);
         rows.push([
-          `Overview, ${label}: navigation → charts drawn (first visit)`,
+          `Demo, ${label}: navigation → charts drawn (first visit)`,
           ms(value),
           budget,
           budgeted ? verdictAgainstBlank(value, blankMedian, LARGE_FACTOR) : `info: ${times(value, blankMedian)}`,
         ]);
-        rows.push([`Overview, ${label}: charts drawn (warm reload)`, ms(median(large.warm)), '—', 'info']);
+        rows.push([`Demo, ${label}: charts drawn (warm reload)`, ms(median(large.warm)), '—', 'info']);
         breakdowns.push(`${label}: ${breakdownText(large.breakdown)}`);
       }
     }
@@ -729,12 +1064,23 @@ async function main() {
       '',
       table,
       '',
-      '- Method: the production build (`vite build`, the project config; the default build, on the embedded mock API) ' +
-        "served by `vite preview` on loopback; Debian's Chromium, headless, the flags of `playwright.config.ts`, " +
-        'a 1366×768 window, a fresh browser context (profile) per run. kB = 1000 bytes of gzip (zlib level 6). ' +
-        'The blank page is `scripts/bench-blank/`, built by the same Vite with the same target in the same run; its ' +
+      '- Method: two production builds of the project config, measured in the same rounds against the same blank page: ' +
+        'the server build (`vite build`: the API on the same origin, no mock code) served by the real server ' +
+        '(`node --import tsx server/node.ts`, SQLite, `PUBLIC_READ=1`, precompressed assets), one process per database; ' +
+        'and the in-browser demo (`vite build --mode demo`, the mock API in the page) served by `vite preview`. ' +
+        "Debian's Chromium, headless, the flags of `playwright.config.ts`, a 1366×768 window, a fresh browser context " +
+        '(profile) per run, loopback. kB = 1000 bytes of gzip (zlib level 6). The blank page is `scripts/bench-blank/`, ' +
+        'built by the same Vite with the same target in the same run and served by a minimal Node static server; its ' +
         'figure is its first contentful paint in a fresh context.',
-      `- Initial JS: the entry and its static imports are dist/index.html's script and modulepreload links (${listFiles(initial)}). ` +
+      `- Server build: ${DB_DIR ? 'databases reused from an earlier build (`--db-dir`; the same commands)' : `databases built for this run in ${dbMinutes} min, deleted after`} ` +
+        '(the sample loaded by the server on its first start; 100,000 tasks by `scripts/db.ts generate`; 1,000,000 as a ' +
+        'copy of those plus 900,000 more). ' +
+        "On `/` the server sends the static first screen (index.html's shell) and the HTML preloads the first " +
+        "`/api/v1/stats` answer and the charts' chunks (`server/http/first-screen.ts`). Initial JS: the server build's " +
+        "index.html script and modulepreload links outside the first screen's preloads. The filter change is the " +
+        "overview's, as below, against the largest database. Where the time goes (medians): " +
+        `${serverBreakdowns.join('; ')}.`,
+      `- Demo, initial JS: the entry and its static imports are the demo build's index.html script and modulepreload links (${listFiles(initial)}). ` +
         "A route's own chunks are the JS whose download ended before the route's main heading was in the page and " +
         'visible (a MutationObserver installed before the app runs; Resource Timing), less what loads on every route ' +
         'at startup (measured on a URL no route matches), plus their static imports from the build graph. ' +
@@ -787,6 +1133,8 @@ async function main() {
     await browser.close().catch(() => {});
     await app.close();
     await blank.close();
+    for (const server of servers.values()) await server.close();
+    if (!DB_DIR) rmSync(dbDir, { recursive: true, force: true });
   }
 }
 
