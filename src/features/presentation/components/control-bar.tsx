@@ -58,13 +58,24 @@ function FreshnessAge({ at, reconnecting }: { at: number | null; reconnecting: b
     return () => clearTimeout(timer);
   });
   if (age === null && !reconnecting) return null;
-  const parts = [
-    ...(age === null
-      ? []
-      : [age < 5000 ? t('present.status.justNow') : t('present.status.age', { ago: timeAgo(age, f.locale) })]),
-    ...(reconnecting ? [t('present.status.reconnecting')] : []),
-  ];
-  return <p className="p-age">· {parts.join(' · ')}</p>;
+  // While reconnecting, the marker beside says the figures are old: their age, not "updated …".
+  const ageText =
+    age === null
+      ? null
+      : reconnecting
+        ? timeAgo(age, f.locale)
+        : age < 5000
+          ? t('present.status.justNow')
+          : t('present.status.age', { ago: timeAgo(age, f.locale) });
+  const parts = [...(ageText ? [ageText] : []), ...(reconnecting ? [t('present.status.reconnecting')] : [])];
+  return (
+    <p className="p-age">
+      <span className="p-age-dot" aria-hidden="true">
+        ·{' '}
+      </span>
+      {parts.join(' · ')}
+    </p>
+  );
 }
 
 /** The show's bottom bar: where we are, how fresh the figures are, and the controls (which fade when idle). */
