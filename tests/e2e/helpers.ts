@@ -15,10 +15,21 @@ interface StartedServer {
   child: ChildProcess;
 }
 
+/** The first admin of every per-test server (reads and writes need a session there). */
+export const E2E_ADMIN = { username: 'admin', password: 'E2E-quan-tri-vien-2026' } as const;
+
 /** Starts the server build on a free port and resolves once it listens. */
 export async function startAppServer(env: Record<string, string> = {}): Promise<StartedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'file::memory:', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'file::memory:',
+      ADMIN_USER: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,7 +73,7 @@ export const VIEWPORTS = [
  * Playwright's `test`, plus an automatic check that the page threw no uncaught error and logged no console error
  * during the test (a failing test lists them).
  */
-export const test = base.extend<{ pageErrors: string[]; appMode: AppMode }>({
+export const test = base.extend<{ pageErrors: string[]; appMode: AppMode; signedIn: void }>({
   appMode: ['preview', { option: true }],
   baseURL: async ({ baseURL, appMode }, use) => {
     if (appMode !== 'server') {
@@ -73,6 +84,21 @@ export const test = base.extend<{ pageErrors: string[]; appMode: AppMode }>({
     await use(server.url);
     await stopAppServer(server);
   },
+  // On the server, each test starts signed in as the admin (as the demo opens signed in as its admin); the tests of
+  // accounts sign out or in as they need.
+  signedIn: [
+    async ({ appMode, context, baseURL }, use) => {
+      if (appMode === 'server') {
+        const response = await context.request.post(`${baseURL}/api/v1/session`, {
+          data: E2E_ADMIN,
+          headers: { Origin: baseURL ?? '' },
+        });
+        expect(response.status(), await response.text()).toBe(200);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
