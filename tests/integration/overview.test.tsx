@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
+import { apiUrl } from '../helpers';
 import { renderApp } from '../render';
 
 async function kpiValue(label: RegExp) {
@@ -64,6 +65,74 @@ describe('overview', () => {
     // Each row opens its task page.
     const links = within(card).getAllByRole('link');
     expect(links[0]).toHaveAttribute('href', expect.stringMatching(/^\/tasks\/t-/));
+  });
+
+  it('never stops a list silently: "10 of 11" and a link to all overdue tasks in the table', async () => {
+    renderApp('/');
+    const stats = await (await fetch(apiUrl('/stats'))).json();
+    const card = await screen.findByRole('region', { name: 'Nhiệm vụ quá hạn lâu nhất' });
+    const seeAll = await within(card).findByRole('link', {
+      name: `Xem tất cả ${stats.byTimeliness.overdue} nhiệm vụ quá hạn`,
+    });
+    expect(seeAll.getAttribute('href')).toMatch(/^\/tasks\?.*timeliness=overdue/);
+    expect(seeAll.getAttribute('href')).toContain('sort=-overdueDays');
+    if (stats.byTimeliness.overdue > stats.mostOverdue.length) {
+      expect(card).toHaveTextContent(`${stats.mostOverdue.length} trên ${stats.byTimeliness.overdue} nhiệm vụ quá hạn`);
+    }
+  });
+
+  it('counts every task in a tile and on the status line, paused work included', async () => {
+    renderApp('/');
+    const stats = await (await fetch(apiUrl('/stats'))).json();
+    const value = (key: string) =>
+      Number(document.querySelector(`[data-kpi="${key}"] .kpi-value`)?.textContent?.replace(/\D/g, '') ?? 'NaN');
+    await waitFor(() => expect(value('total')).toBe(stats.total));
+    const classes = ['doneOnTime', 'doneLate', 'onTrack', 'dueSoon', 'overdue', 'noDeadline', 'cancelled'];
+    expect(classes.reduce((sum, k) => sum + value(k), 0)).toBe(stats.total);
+    expect(value('noDeadline')).toBe(stats.byTimeliness.no_deadline);
+    expect(value('cancelled')).toBe(stats.byTimeliness.cancelled);
+    const strip = screen.getByRole('region', { name: 'Theo trạng thái' });
+    const paused = within(strip).getByRole('button', {
+      name: `Lọc theo trạng thái Tạm dừng: ${stats.byStatus.paused} nhiệm vụ`,
+    });
+    expect(stats.byStatus.paused).toBeGreaterThan(0);
+    expect(paused).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('shows the key projects with progress, status and timeliness, and the recent updates (who, what, when)', async () => {
+    renderApp('/');
+    const board = await screen.findByRole('region', { name: /Công trình, dự án trọng điểm/ });
+    const centre = await within(board).findByRole('link', { name: 'Xây dựng Trung tâm cây giống hoa kiểng' });
+    const item = centre.closest('li') as HTMLElement;
+    expect(item).toHaveTextContent('40%');
+    expect(item).toHaveTextContent('Tạm dừng');
+    expect(item).toHaveTextContent('Không có thời hạn');
+    expect(centre).toHaveAttribute('href', '/tasks/t-000-11');
+    const flagships = await (await fetch(apiUrl('/tasks?flagship=true&pageSize=1'))).json();
+    expect(
+      within(board).getByRole('link', { name: `Xem tất cả ${flagships.total} công trình trong bảng nhiệm vụ` }),
+    ).toHaveAttribute('href', expect.stringContaining('flagship=true'));
+
+    const recent = screen.getByRole('region', { name: 'Cập nhật gần đây' });
+    const latest = await (await fetch(apiUrl('/updates?pageSize=1'))).json();
+    const first = latest.items[0];
+    await waitFor(() => expect(within(recent).getAllByRole('listitem').length).toBeGreaterThan(0));
+    const top = within(recent).getAllByRole('listitem')[0] as HTMLElement;
+    expect(top).toHaveTextContent(first.taskTitle);
+    expect(top).toHaveTextContent(first.author);
+  });
+
+  it('names the tasks a search finds, with a link to them in the table', async () => {
+    renderApp('/?q=cau+dinh+khao');
+    const results = await screen.findByRole('region', { name: 'Kết quả tìm “cau dinh khao”' });
+    expect(await within(results).findByRole('link', { name: 'Xây dựng cầu Đình Khao' })).toHaveAttribute(
+      'href',
+      '/tasks/t-000-09',
+    );
+    const found = (await (await fetch(apiUrl('/tasks?q=cau+dinh+khao&pageSize=1'))).json()).total as number;
+    expect(results).toHaveTextContent(`${found} nhiệm vụ`);
+    const table = found === 1 ? 'Mở trong bảng nhiệm vụ' : `Xem tất cả ${found} nhiệm vụ trong bảng`;
+    expect(within(results).getByRole('link', { name: table })).toHaveAttribute('href', '/tasks?q=cau+dinh+khao');
   });
 
   it('switches to English, and <html lang> follows', async () => {

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
+import { addTask, apiUrl } from '../helpers';
 import { renderApp } from '../render';
 
 const failing = () =>
@@ -73,6 +74,28 @@ describe('presentation: first screen and data', () => {
     expect(overdue).toHaveTextContent('Đang thực hiện quá hạn');
     expect(overdue).toHaveTextContent(String(stats?.byTimeliness.overdue));
     expect(region.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('says where the overdue list stops, on its last page, and links to all overdue tasks', async () => {
+    // More overdue tasks than the list holds.
+    for (let i = 1; i <= 6; i++) {
+      addTask({ id: `late-${i}`, deadline: { date: '2025-10-31', text: 'tháng 10/2025' } });
+    }
+    const user = userEvent.setup();
+    renderApp('/present?slides=overdue&paused=true');
+    await waitForKind('overdue');
+    const stats = await (await fetch(apiUrl('/stats'))).json();
+    expect(stats.byTimeliness.overdue).toBeGreaterThan(stats.mostOverdue.length);
+    await user.keyboard('{End}');
+    const { region } = await currentSlide();
+    await waitFor(() =>
+      expect(region).toHaveTextContent(
+        `Danh sách dừng ở ${stats.mostOverdue.length} nhiệm vụ quá hạn lâu nhất trong tổng số ${stats.byTimeliness.overdue}.`,
+      ),
+    );
+    expect(
+      within(region).getByRole('link', { name: `Xem đủ ${stats.byTimeliness.overdue} nhiệm vụ trong bảng` }),
+    ).toHaveAttribute('href', expect.stringMatching(/^\/tasks\?.*timeliness=overdue/));
   });
 
   it('gives each flagship project its own slide: the Đình Khao bridge with its quote and “no set deadline”', async () => {

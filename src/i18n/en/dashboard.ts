@@ -22,8 +22,8 @@ export const dashboardEn: Messages['dashboard'] = {
     deadline: 'Deadline',
     updated: 'Updated',
     noDeadline: 'None',
-    seeAll_one: 'See {{formatted}} project in the task table',
-    seeAll_other: 'See all {{formatted}} projects in the task table',
+    seeAllOne: 'See {{formatted}} project in the task table',
+    seeAll: 'See all {{formatted}} projects in the task table',
     shown: 'Showing {{shown}} of {{total}}',
   },
   recent: {
@@ -47,8 +47,8 @@ export const dashboardEn: Messages['dashboard'] = {
     count_one: '{{formatted}} task',
     count_other: '{{formatted}} tasks',
     empty: 'No task matches.',
-    seeAll_one: 'Open in the task table',
-    seeAll_other: 'See all {{formatted}} tasks in the table',
+    seeAllOne: 'Open in the task table',
+    seeAll: 'See all {{formatted}} tasks in the table',
   },
   overdue: {
     shown: '{{shown}} of {{total}} overdue tasks',

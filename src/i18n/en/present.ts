@@ -58,6 +58,8 @@ export const presentEn: Messages['present'] = {
     allShown: '{{ranked}} units with tasks',
   },
   overdue: {
+    more: 'The list stops at the {{shown}} longest overdue of {{total}}.',
+    seeAll: 'See all {{formatted}} in the task table',
     title: 'Most overdue tasks',
     page: 'Part {{page}}/{{pages}}',
     none: 'No task is overdue.',

@@ -20,8 +20,8 @@ export const dashboardVi = {
     deadline: 'Thời hạn',
     updated: 'Cập nhật',
     noDeadline: 'Không có',
-    seeAll_one: 'Xem {{formatted}} công trình trong bảng nhiệm vụ',
-    seeAll_other: 'Xem tất cả {{formatted}} công trình trong bảng nhiệm vụ',
+    seeAllOne: 'Xem {{formatted}} công trình trong bảng nhiệm vụ',
+    seeAll: 'Xem tất cả {{formatted}} công trình trong bảng nhiệm vụ',
     shown: 'Hiển thị {{shown}}/{{total}}',
   },
   recent: {
@@ -45,8 +45,8 @@ export const dashboardVi = {
     count_one: '{{formatted}} nhiệm vụ',
     count_other: '{{formatted}} nhiệm vụ',
     empty: 'Không có nhiệm vụ nào khớp.',
-    seeAll_one: 'Mở trong bảng nhiệm vụ',
-    seeAll_other: 'Xem tất cả {{formatted}} nhiệm vụ trong bảng',
+    seeAllOne: 'Mở trong bảng nhiệm vụ',
+    seeAll: 'Xem tất cả {{formatted}} nhiệm vụ trong bảng',
   },
   overdue: {
     shown: '{{shown}} trên {{total}} nhiệm vụ quá hạn',

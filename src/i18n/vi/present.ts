@@ -56,6 +56,8 @@ export const presentVi = {
     allShown: '{{ranked}} đơn vị có nhiệm vụ',
   },
   overdue: {
+    more: 'Danh sách dừng ở {{shown}} nhiệm vụ quá hạn lâu nhất trong tổng số {{total}}.',
+    seeAll: 'Xem đủ {{formatted}} nhiệm vụ trong bảng',
     title: 'Nhiệm vụ quá hạn lâu nhất',
     page: 'Phần {{page}}/{{pages}}',
     none: 'Không có nhiệm vụ nào đang quá hạn.',

@@ -10,8 +10,8 @@ import { useFormat } from '../../../i18n/format';
 import { tableSearch } from '../utils/links';
 import { BoardState } from './board-state';
 
-/** How many key projects the board shows before "see all". */
-export const FLAGSHIP_BOARD_SIZE = 8;
+/** How many key projects the board shows before "see all" (every open one of the sample data: most urgent first). */
+export const FLAGSHIP_BOARD_SIZE = 10;
 
 /**
  * The key-project board: each flagship task of the filters with its progress, status, timeliness, deadline and last
@@ -86,7 +86,9 @@ export function FlagshipBoard({ filters, enabled }: { filters: TaskFilters; enab
       {page && page.total > 0 ? (
         <p className="card-footer-link">
           <Link to="/tasks" search={tableSearch(filters, { flagship: true, sort: 'timeliness' })}>
-            {t('dashboard.flagship.seeAll', { count: page.total, formatted: f.number(page.total) })}
+            {t(page.total === 1 ? 'dashboard.flagship.seeAllOne' : 'dashboard.flagship.seeAll', {
+              formatted: f.number(page.total),
+            })}
           </Link>
         </p>
       ) : null}

@@ -73,7 +73,9 @@ export function MatchingTasks({ filters, enabled }: { filters: TaskFilters; enab
       {page && page.total > 0 ? (
         <p className="card-footer-link">
           <Link to="/tasks" search={tableSearch(filters)}>
-            {t('dashboard.matches.seeAll', { count: page.total, formatted: f.number(page.total) })}
+            {t(page.total === 1 ? 'dashboard.matches.seeAllOne' : 'dashboard.matches.seeAll', {
+              formatted: f.number(page.total),
+            })}
           </Link>
         </p>
       ) : null}

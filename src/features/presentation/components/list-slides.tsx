@@ -1,5 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { Article, Task } from '../../../api/schemas';
+import type { Article, Task, TaskFilters } from '../../../api/schemas';
 import { useFormat } from '../../../i18n/format';
 import { daysOverdue, wallTitle } from '../utils/shape';
 import { Swatch } from './donut-figure';
@@ -33,6 +34,7 @@ export function OverdueSlide({
   firstRank,
   overdueCount,
   asOf,
+  filters,
   ...common
 }: SlideCommon & {
   tasks: Task[];
@@ -41,6 +43,8 @@ export function OverdueSlide({
   firstRank: number;
   overdueCount: number;
   asOf: string;
+  /** The show's filters: the last page says when the list stops short, and links to every overdue task. */
+  filters?: TaskFilters;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -98,8 +102,33 @@ export function OverdueSlide({
           </tbody>
         </table>
       )}
+      {page === pages && tasks.length > 0 && overdueCount > firstRank + tasks.length - 1 ? (
+        <p className="p-more">
+          {t('present.overdue.more', {
+            shown: f.number(firstRank + tasks.length - 1),
+            total: f.number(overdueCount),
+          })}{' '}
+          <Link
+            to="/tasks"
+            search={{
+              ...filtersSearch(filters),
+              timeliness: ['overdue'],
+              sort: '-overdueDays',
+            }}
+          >
+            {t('present.overdue.seeAll', { formatted: f.number(overdueCount) })}
+          </Link>
+        </p>
+      ) : null}
     </SlideFrame>
   );
+}
+
+/** The filters of a show as `/tasks` search params (the era only when it is the former one). */
+function filtersSearch(filters: TaskFilters | undefined) {
+  if (!filters) return {};
+  const { era, ...rest } = filters;
+  return { ...rest, era: era === 'pre2025' ? ('pre2025' as const) : undefined };
 }
 
 /** One flagship project: its progress, deadline, last update and the words that assigned it. */

@@ -211,6 +211,7 @@ export function PresentationPage({ filters, settings, onSettingsChange, onExit }
         data={data}
         unitStats={units.byCode}
         common={{ label: label(kindName(slide, t)), scope }}
+        filters={filters}
       />
     );
   }
@@ -279,6 +280,7 @@ function SlideView({
   data,
   unitStats,
   common,
+  filters,
 }: {
   slide: Slide;
   stats: Stats;
@@ -286,6 +288,8 @@ function SlideView({
   data: ReturnType<typeof usePresentationData>;
   unitStats: ReturnType<typeof useUnitStats>['byCode'];
   common: SlideCommon;
+  /** The show's filters (the overdue list links to all of its tasks with them). */
+  filters: TaskFilters;
 }) {
   switch (slide.kind) {
     case 'kpi':
@@ -303,6 +307,7 @@ function SlideView({
           firstRank={slide.firstRank}
           overdueCount={stats.byTimeliness.overdue ?? 0}
           asOf={stats.asOf}
+          filters={filters}
           {...common}
         />
       );
