@@ -75,20 +75,26 @@ async function main() {
       const pools = codePools(loadLocalities());
       const today = config.TODAY ?? todayInVietnam();
       const show = progressBar('Generating', count);
-      let done = 0;
-      let batch: StoredTask[] = [];
-      const flush = async () => {
-        await store.importData({ articles: [], tasks: batch, updates: [] });
-        done += batch.length;
-        batch = [];
-        show(done);
-      };
-      show(0);
-      for (const task of iterateTasks({ count, offset, today, ...pools })) {
-        batch.push(task);
-        if (batch.length >= batchSize) await flush();
+      // One bulk load of many chunks: the indexes are built once at the end, not maintained row by row.
+      async function* chunks() {
+        let done = 0;
+        let batch: StoredTask[] = [];
+        show(0);
+        for (const task of iterateTasks({ count, offset, today, ...pools })) {
+          batch.push(task);
+          if (batch.length >= batchSize) {
+            yield { articles: [], tasks: batch, updates: [] };
+            done += batch.length;
+            batch = [];
+            show(done);
+          }
+        }
+        if (batch.length) {
+          yield { articles: [], tasks: batch, updates: [] };
+          show(done + batch.length);
+        }
       }
-      if (batch.length) await flush();
+      await store.importData(chunks(), { batchSize });
       log(
         `Added ${count.toLocaleString('en')} tasks to ${store.kind}; it now holds ${(await store.counts()).tasks.toLocaleString('en')}.`,
       );

@@ -178,13 +178,22 @@ export async function importFromFile(
 
   const show = options.progress(fresh.tasks.length);
   show(0);
-  await store.importData({ articles: fresh.articles, tasks: [], updates: [] });
-  for (let i = 0; i < fresh.tasks.length; i += options.batchSize) {
-    const tasks = fresh.tasks.slice(i, i + options.batchSize);
-    const ids = new Set(tasks.map((t) => t.id));
-    await store.importData({ articles: [], tasks, updates: fresh.updates.filter((u) => ids.has(u.taskId)) });
-    show(Math.min(fresh.tasks.length, i + options.batchSize));
+  // One bulk load: the articles, then the tasks in batches with their own history entries (indexes built once).
+  const byTask = new Map<string, TaskUpdateEntry[]>();
+  for (const u of fresh.updates) {
+    const list = byTask.get(u.taskId);
+    if (list) list.push(u);
+    else byTask.set(u.taskId, [u]);
   }
+  function* chunks() {
+    yield { articles: fresh.articles, tasks: [], updates: [] };
+    for (let i = 0; i < fresh.tasks.length; i += options.batchSize) {
+      const tasks = fresh.tasks.slice(i, i + options.batchSize);
+      yield { articles: [], tasks, updates: tasks.flatMap((t) => byTask.get(t.id) ?? []) };
+      show(Math.min(fresh.tasks.length, i + options.batchSize));
+    }
+  }
+  await store.importData(chunks(), { batchSize: options.batchSize });
   return {
     articles: fresh.articles.length,
     tasks: fresh.tasks.length,

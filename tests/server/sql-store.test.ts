@@ -279,4 +279,55 @@ describe.each(engines)('the SQL store on $name', (engine) => {
       await copyDb.drop();
     }
   });
+  it('loads a stream of chunks as one bulk load, to the same store as one import per chunk', async () => {
+    const exported = await drain(store.exportData({ pageSize: 7 }));
+    const chunks: ExportChunk[] = [{ articles: exported.articles, tasks: [], updates: [] }];
+    for (let i = 0; i < exported.tasks.length; i += 40) {
+      const tasks = exported.tasks.slice(i, i + 40);
+      const ids = new Set(tasks.map((t) => t.id));
+      chunks.push({ articles: [], tasks, updates: exported.updates.filter((u) => ids.has(u.taskId)) });
+    }
+    const oneByOne = await engine.create();
+    const streamed = await engine.create();
+    const a = await openSqlStore({ url: oneByOne.url, localities });
+    const b = await openSqlStore({ url: streamed.url, localities });
+    try {
+      for (const chunk of chunks) await a.importData(chunk, { batchSize: 15 });
+      async function* stream() {
+        for (const chunk of chunks) yield chunk;
+      }
+      await b.importData(stream(), { batchSize: 15 });
+      expect(await drain(b.exportData())).toEqual(await drain(a.exportData()));
+      expect(await drain(b.exportData())).toEqual(exported);
+      for (const filters of [{}, { locality: ['83'] }, { q: 'cầu' }, { status: ['done' as const] }]) {
+        const breakdown = breakdownOf(filters, localities);
+        const expected = await store.stats(filters, breakdown, ctx, SPANNING_LABEL);
+        expect(await a.stats(filters, breakdown, ctx, SPANNING_LABEL)).toEqual(expected);
+        expect(await b.stats(filters, breakdown, ctx, SPANNING_LABEL)).toEqual(expected);
+        expect(await b.compare(filters, breakdown, ctx, SPANNING_LABEL)).toEqual(
+          await store.compare(filters, breakdown, ctx, SPANNING_LABEL),
+        );
+      }
+      for (const sort of ['title', '-deadline', 'locality'] as const) {
+        const query = { sort, page: 1, pageSize: 30 };
+        expect(await b.listTasks(query, ctx)).toEqual(await store.listTasks(query, ctx));
+      }
+      // The indexes dropped for the load are all back, and the planner has statistics.
+      const indexes = async (s: SqlStore) =>
+        (engine.name === 'sqlite'
+          ? await sql<{ name: string }>`select name from sqlite_master
+              where type = 'index' and tbl_name = 'tasks' order by name`.execute(s.db)
+          : await sql<{ name: string }>`select indexname as name from pg_indexes
+              where tablename = 'tasks' order by indexname`.execute(s.db)
+        ).rows.map((r) => r.name);
+      expect(await indexes(b)).toContain('tasks_agg');
+      expect(await indexes(b)).toEqual(await indexes(a));
+      expect(await b.integrityCheck()).toBe('ok');
+    } finally {
+      await a.close();
+      await b.close();
+      await oneByOne.drop();
+      await streamed.drop();
+    }
+  });
 });

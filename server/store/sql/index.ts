@@ -79,6 +79,13 @@ export interface ImportData {
   updates: TaskUpdateEntry[];
 }
 
+/** Chunks of one bulk load, in order. */
+export type ImportStream = AsyncIterable<ImportData> | Iterable<ImportData>;
+
+/** A bulk load into a tasks table smaller than this drops its secondary indexes and builds them at the end. */
+const REBUILD_BELOW = 100_000;
+const sizeOf = (d: ImportData) => d.articles.length + d.tasks.length + d.updates.length;
+
 export interface ImportOptions {
   /** Tasks per transaction (default 5,000). */
   batchSize?: number;
@@ -99,8 +106,13 @@ export interface SqlStore extends Store {
   readonly kind: 'sqlite' | 'postgres';
   /** No article and no task stored yet (a fresh database to seed). */
   isEmpty(): Promise<boolean>;
-  /** Bulk load in batched multi-row inserts, one transaction per batch. Ids must not be stored already. */
-  importData(data: ImportData, opts?: ImportOptions): Promise<void>;
+  /**
+   * Bulk load in batched multi-row inserts, one transaction per batch. Ids must not be stored already. Takes one
+   * data set or a stream of them (db:generate, db:import): a stream is one load, so the indexes of an empty tasks
+   * table are dropped once, every chunk inserted, and the indexes and planner statistics built once at the end.
+   * The history entries of a chunk must belong to tasks of the same or an earlier chunk (or stored ones).
+   */
+  importData(data: ImportData | ImportStream, opts?: ImportOptions): Promise<void>;
   /** Streams the whole database in pages (for db:export); importData of the chunks rebuilds it. */
   exportData(opts?: { pageSize?: number }): AsyncGenerator<ExportChunk>;
   /** SQLite: PRAGMA integrity_check ('ok' when sound); PostgreSQL: 'ok'. */
@@ -784,13 +796,15 @@ function createSqlStore(
       return c.tasks === 0 && c.articles === 0;
     },
 
-    async importData(data, opts = {}) {
+    async importData(input, opts = {}) {
       const batchSize = Math.max(1, opts.batchSize ?? 5000);
-      const total = data.articles.length + data.tasks.length + data.updates.length;
+      const single = !(Symbol.asyncIterator in input) && !(Symbol.iterator in input);
+      const chunks: AsyncIterable<ImportData> | Iterable<ImportData> = single ? [input as ImportData] : input;
+      const total = single ? sizeOf(input as ImportData) : 0;
       let done = 0;
       const progress = (n: number) => {
         done += n;
-        opts.onProgress?.(done, total);
+        opts.onProgress?.(done, single ? total : done);
       };
       const batches = <T>(xs: readonly T[]) => {
         const out: T[][] = [];
@@ -809,95 +823,100 @@ function createSqlStore(
         sqlite.pragma('synchronous = NORMAL');
         sqlite.pragma('foreign_keys = OFF');
       }
+      const articleColumns = Object.keys(articleValues(EMPTY_ARTICLE));
+      const taskColumns = ['seq', ...TASK_COLUMNS];
+      const updateColumns = ['id', 'task_id', 'version', 'recorded_at', 'date', 'author', 'entry'];
+      /** Article titles (the search text of their tasks): those of the load, and those looked up once. */
+      const titles = new Map<string, string>();
+      // Into a table that is empty or small next to the load, the secondary indexes are built once at the end of
+      // the whole load (a sort) rather than maintained row by row: a stream of chunks counts as large.
+      const smallTable = (await store.counts()).tasks < REBUILD_BELOW;
+      const maxSeq = await db
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .executeTakeFirst();
+      let seq = Number(maxSeq?.m ?? 0);
+      let tasksAdded = 0;
       try {
-        const articleColumns = Object.keys(articleValues(data.articles[0] ?? EMPTY_ARTICLE));
-        for (const batch of batches(data.articles)) {
-          await bulk((trx) =>
-            insertMany(
-              trx,
-              'articles',
-              articleColumns,
-              batch.map((a) => Object.values(articleValues(a))),
-            ),
-          );
-          progress(batch.length);
-        }
-
-        const titles = new Map(data.articles.map((a) => [a.id, a.title]));
-        const missing = [
-          ...new Set(data.tasks.flatMap((t) => (t.articleId && !titles.has(t.articleId) ? [t.articleId] : []))),
-        ];
-        for (let i = 0; i < missing.length; i += 500) {
-          const rows = await db
-            .selectFrom('articles')
-            .select(['id', 'title'])
-            .where('id', 'in', missing.slice(i, i + 500))
-            .execute();
-          for (const r of rows) titles.set(r.id, r.title);
-        }
-
-        const emptyTable = (await store.counts()).tasks === 0;
-        // Into an empty table, the secondary indexes are built once at the end (a sort) rather than row by row.
-        if (emptyTable && data.tasks.length > batchSize) {
-          for (const [name] of TASK_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
-        }
-        const maxSeq = await db
-          .selectFrom('tasks')
-          .select((eb) => eb.fn.max('seq').as('m'))
-          .executeTakeFirst();
-        let seq = Number(maxSeq?.m ?? 0);
-        const taskColumns = ['seq', ...TASK_COLUMNS];
         try {
-          for (const batch of batches(data.tasks)) {
-            const taskRows: unknown[][] = [];
-            const unitRows: unknown[][] = [];
-            const bucketRows: unknown[][] = [];
-            for (const task of batch) {
-              seq += 1;
-              const values: TaskValues = taskValues(
-                task,
-                task.articleId ? (titles.get(task.articleId) ?? '') : '',
-                localities,
+          for await (const data of chunks) {
+            for (const batch of batches(data.articles)) {
+              await bulk((trx) =>
+                insertMany(
+                  trx,
+                  'articles',
+                  articleColumns,
+                  batch.map((a) => Object.values(articleValues(a))),
+                ),
               );
-              taskRows.push([seq, ...TASK_COLUMNS.map((c) => values[c])]);
-              const rows = units.rowsOf(task);
-              for (const u of rows.units) unitRows.push([u, seq]);
-              const f = factsOf(task);
-              for (const [p, b] of rows.buckets) {
-                bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
-              }
+              progress(batch.length);
             }
-            unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
-            bucketRows.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
-            await bulk(async (trx) => {
-              await insertMany(trx, 'tasks', taskColumns, taskRows);
-              await insertMany(trx, 'task_units', ['unit', 'task_seq'], unitRows);
-              await insertMany(trx, 'task_buckets', BUCKET_COLUMNS, bucketRows);
-            });
-            progress(batch.length);
+            for (const a of data.articles) titles.set(a.id, a.title);
+            const missing = [
+              ...new Set(data.tasks.flatMap((t) => (t.articleId && !titles.has(t.articleId) ? [t.articleId] : []))),
+            ];
+            for (let i = 0; i < missing.length; i += 500) {
+              const ids = missing.slice(i, i + 500);
+              const rows = await db.selectFrom('articles').select(['id', 'title']).where('id', 'in', ids).execute();
+              for (const id of ids) titles.set(id, '');
+              for (const r of rows) titles.set(r.id, r.title);
+            }
+
+            if (smallTable && tasksAdded === 0 && (!single || data.tasks.length > batchSize)) {
+              for (const [name] of TASK_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+            }
+            for (const batch of batches(data.tasks)) {
+              const taskRows: unknown[][] = [];
+              const unitRows: unknown[][] = [];
+              const bucketRows: unknown[][] = [];
+              for (const task of batch) {
+                seq += 1;
+                const values: TaskValues = taskValues(
+                  task,
+                  task.articleId ? (titles.get(task.articleId) ?? '') : '',
+                  localities,
+                );
+                taskRows.push([seq, ...TASK_COLUMNS.map((c) => values[c])]);
+                const rows = units.rowsOf(task);
+                for (const u of rows.units) unitRows.push([u, seq]);
+                const f = factsOf(task);
+                for (const [p, b] of rows.buckets) {
+                  bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
+                }
+              }
+              unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
+              bucketRows.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
+              await bulk(async (trx) => {
+                await insertMany(trx, 'tasks', taskColumns, taskRows);
+                await insertMany(trx, 'task_units', ['unit', 'task_seq'], unitRows);
+                await insertMany(trx, 'task_buckets', BUCKET_COLUMNS, bucketRows);
+              });
+              tasksAdded += batch.length;
+              progress(batch.length);
+            }
+
+            for (const batch of batches(data.updates)) {
+              await bulk((trx) =>
+                insertMany(
+                  trx,
+                  'task_updates',
+                  updateColumns,
+                  batch.map((e) => Object.values(updateValues(e))),
+                ),
+              );
+              progress(batch.length);
+            }
           }
         } finally {
+          // Also heals a load that was interrupted with its indexes dropped.
           for (const [name, columns] of TASK_INDEXES) {
             await db.schema.createIndex(name).ifNotExists().on('tasks').columns(columns).execute();
           }
         }
-        if (engine === 'postgres' && data.tasks.length) {
+        if (engine === 'postgres' && tasksAdded) {
           await sql`select setval(pg_get_serial_sequence('tasks', 'seq'), (select max(seq) from tasks))`.execute(db);
         }
-
-        const updateColumns = ['id', 'task_id', 'version', 'recorded_at', 'date', 'author', 'entry'];
-        for (const batch of batches(data.updates)) {
-          await bulk((trx) =>
-            insertMany(
-              trx,
-              'task_updates',
-              updateColumns,
-              batch.map((e) => Object.values(updateValues(e))),
-            ),
-          );
-          progress(batch.length);
-        }
-        // Planner statistics for the new data; on SQLite sampled (analysis_limit), not a scan of every index.
+        // Planner statistics for the new data, once per load; on SQLite sampled (analysis_limit), not a full scan.
         if (sqlite) sqlite.pragma('analysis_limit = 1000');
         await sql`analyze`.execute(db);
       } finally {
