@@ -6,7 +6,8 @@
  *   them, so the browser paints them before any script has run. In the server build (the API on this origin) the
  *   plugin adds to <head>, between `<!--first-screen:start-->` and `<!--first-screen:end-->`, a preload of the
  *   overview's first `/stats` request and modulepreloads of the charts' chunks, so the data and the chart code load
- *   while the entry loads instead of after it has run. Every other build (the demo on its in-browser mock, a build
+ *   while the entry loads instead of after it has run, and inlines the entry's stylesheet (the first paint then
+ *   waits for the HTML alone, not for a second request to a server busy with the scripts). Every other build (the demo on its in-browser mock, a build
  *   for another origin, the dev server) gets an empty #root and no preloads: a static host cannot tell routes apart.
  * - `firstScreenHtml` (the server, per request): the shell and the preloads are for `/` alone. The stats preload is
  *   sent only without search params (other filters ask another URL) and only to a reader the API will answer
@@ -68,7 +69,17 @@ export function firstScreenPlugin(apiUrl: string): Plugin {
         // The data first (its request starts before the scripts'), the charts' code after the entry's.
         const stats = block([`<link rel="preload" as="fetch" crossorigin href="${apiUrl}${FIRST_STATS_QUERY}">`]);
         const charts = block(chartFiles.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`));
-        return html
+        // The stylesheet inline: the first paint then needs the HTML alone, not a second request to a busy server.
+        const inlined = html.replace(
+          /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g,
+          (link, file) => {
+            const asset = ctx.bundle?.[file];
+            if (!asset || asset.type !== 'asset') return link;
+            const css = typeof asset.source === 'string' ? asset.source : Buffer.from(asset.source).toString('utf8');
+            return `<style>${css.replaceAll('</style', '<\\/style')}</style>`;
+          },
+        );
+        return inlined
           .replace(SHELL_NOTE, '')
           .replace(/<\/title>\n/, (end) => `${end}${stats}`)
           .replace(/[ \t]*<\/head>/, (end) => `${charts}${end}`);
