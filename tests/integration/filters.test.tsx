@@ -154,7 +154,8 @@ describe('URL → filters → API', () => {
     await user.type(box, 'cho lach');
     // The first search folds every unit name once: allow it time.
     await screen.findByRole('option', { name: /Huyện Chợ Lách.*Bến Tre/ }, { timeout: 8000 });
-    await new Promise((r) => setTimeout(r, 400)); // the search is debounced: let it settle
+    // The search is debounced: let it settle, inside act so the last results render before the test goes on.
+    await act(() => new Promise((r) => setTimeout(r, 400)));
     const option = await screen.findByRole('option', { name: /Huyện Chợ Lách.*Bến Tre/ });
     expect(box).toHaveAttribute('aria-expanded', 'true');
     // Keyboard: down to the district, Enter to choose.
