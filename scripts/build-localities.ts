@@ -21,7 +21,7 @@
  * Rows are sorted by code and successor lists ascending, so a re-run gives byte-identical output.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -406,10 +406,13 @@ function main(): void {
       writeFileSync(path, content);
     }
   }
-  for (const line of summary) console.log(line);
+  // The check (part of `npm test`) says only how it ended; the build also says what it found in the sources.
+  if (!checkOnly) for (const line of summary) console.log(line);
   for (const line of warnings) console.warn(`warning: ${line}`);
   const json = files['src/data/localities.json']!;
-  console.log(`${checkOnly ? 'checked' : 'wrote'} ${OUT_FILE} (${Buffer.byteLength(json)} bytes)`);
+  const rel = relative(PROJECT_ROOT, OUT_FILE);
+  if (!checkOnly) console.log(`wrote ${rel} (${Buffer.byteLength(json)} bytes)`);
+  else if (!stale) console.log(`${rel} and its licence notices are up to date with data/admin-units`);
   if (stale) process.exit(1);
 }
 
