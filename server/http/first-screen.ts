@@ -74,7 +74,7 @@ export function firstScreenPlugin(apiUrl: string): Plugin {
           /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g,
           (link, file) => {
             const asset = ctx.bundle?.[file];
-            if (!asset || asset.type !== 'asset') return link;
+            if (asset?.type !== 'asset') return link;
             const css = typeof asset.source === 'string' ? asset.source : Buffer.from(asset.source).toString('utf8');
             return `<style>${css.replaceAll('</style', '<\\/style')}</style>`;
           },
