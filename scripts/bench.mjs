@@ -485,9 +485,11 @@ function serveBlank(dir, port) {
     res.end(readFileSync(file));
   });
   return new Promise((resolve, reject) =>
-    server.once('error', reject).listen(port, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) }),
-    ),
+    server
+      .once('error', reject)
+      .listen(port, '127.0.0.1', () =>
+        resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) }),
+      ),
   );
 }
 
@@ -893,7 +895,7 @@ async function main() {
         ms(m),
         budgeted ? `≤ ${ms(SERVER_BUDGET.filterMs)}` : '—',
         `${budgeted ? (m <= SERVER_BUDGET.filterMs ? `✅ within (${ms(SERVER_BUDGET.filterMs - m)} to spare)` : `❌ over by ${ms(m - SERVER_BUDGET.filterMs)}`) : 'info (--quick)'}; ` +
-          `the server answered after ${ms(median(r.apiTimes))}`,
+          `the API requests made after the change ended at ${ms(median(r.apiTimes))} (the /stats one starts just before the change mark, with the prefetch)`,
       ]);
       errors.push(...r.errors);
     } catch (error) {
