@@ -5,7 +5,12 @@
  * sessions at once.
  */
 import { Hono } from 'hono';
-import { type DisplayLink, DisplayLinkCreate, type DisplayLinkCreated } from '../../src/api/session-schemas';
+import {
+  type DisplayLink,
+  DisplayLinkCreate,
+  type DisplayLinkCreated,
+  type DisplayLinkList,
+} from '../../src/api/session-schemas';
 import { randomToken, sha256Hex } from '../auth/crypto';
 import { type AuthEnv, audit, principalOf } from '../auth/middleware';
 import type { AuthOptions } from '../auth/options';
@@ -19,9 +24,10 @@ export function displayLinkRoutes(deps: AppDeps, options: AuthOptions) {
   const { store } = deps;
   const app = new Hono<AuthEnv>();
 
-  app.get('/', async (c) =>
-    c.json({ items: (await store.accounts.listDisplayLinks()).map(toLink) }, 200, { 'Cache-Control': 'no-store' }),
-  );
+  app.get('/', async (c) => {
+    const body: DisplayLinkList = { items: (await store.accounts.listDisplayLinks()).map(toLink) };
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+  });
 
   app.post('/', async (c) => {
     const instance = new URL(c.req.url).pathname;

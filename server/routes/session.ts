@@ -6,7 +6,14 @@
  * same answer, after the same work.
  */
 import { type Context, Hono } from 'hono';
-import { DisplaySignIn, type Session, SignInBody, type TaskPermissions } from '../../src/api/session-schemas';
+import {
+  DisplaySignIn,
+  type Session,
+  type SignedOut,
+  SignInBody,
+  type TaskPermissions,
+  TaskPermissionsQuery,
+} from '../../src/api/session-schemas';
 import { sha256Hex } from '../auth/crypto';
 import {
   type AuthEnv,
@@ -25,7 +32,7 @@ import { decide, permissionFor } from '../auth/permissions';
 import { issueSession } from '../auth/sessions';
 import { toUser } from '../auth/users';
 import type { AppDeps } from '../context';
-import { PROBLEMS, problem, validationProblem } from '../http/problem';
+import { PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
 
 export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
   const { store, localities } = deps;
@@ -141,7 +148,8 @@ export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
     }
     transportOf(c)?.write(null);
     // 200 with a body rather than 204: every answer of this API is JSON.
-    return json({ signedOut: true }, 200, { 'Set-Cookie': sessionCookie('', 0, requestInfo(c, options).secure) });
+    const body: SignedOut = { signedOut: true };
+    return json(body, 200, { 'Set-Cookie': sessionCookie('', 0, requestInfo(c, options).secure) });
   });
 
   app.post('/display', async (c) => {
@@ -164,7 +172,10 @@ export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
   });
 
   app.get('/permissions', async (c) => {
-    const id = new URL(c.req.url).searchParams.get('task') ?? '';
+    const url = new URL(c.req.url);
+    const query = TaskPermissionsQuery.safeParse(queryObject(url));
+    if (!query.success) return validationProblem(query.error, url.pathname);
+    const id = query.data.task;
     const p = principalOf(c);
     const caller = callerOf(p);
     const patch = decide(permissionFor('PATCH', `/tasks/${id}`).permission, caller, options.publicRead);

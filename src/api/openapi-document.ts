@@ -28,6 +28,27 @@ import {
   TaskPage,
 } from './schemas';
 import {
+  AuditPage,
+  AuditQuery,
+  DisplayLink,
+  DisplayLinkCreate,
+  DisplayLinkCreated,
+  DisplayLinkList,
+  DisplaySignIn,
+  ForbiddenProblem,
+  Session,
+  SignedOut,
+  SignInBody,
+  TaskPermissions,
+  TaskPermissionsQuery,
+  TooManySignInsProblem,
+  UnauthenticatedProblem,
+  User,
+  UserCreate,
+  UserList,
+  UserPatch,
+} from './session-schemas';
+import {
   ProgressUpdateBody,
   RecentUpdatePage,
   RecentUpdatesQuery,
@@ -66,6 +87,47 @@ const writeProblems = {
   '412': problem('The task has changed since the version in If-Match: read it again and re-apply the change.'),
   '428': problem('If-Match is missing.'),
 } as const;
+
+/** The answers of the auth layer (server/auth/middleware.ts), before a route reads anything. */
+const unauthenticated = (description = 'No session: sign in first (`publicRead` says whether reads are open).') => ({
+  '401': { description, content: { 'application/problem+json': { schema: UnauthenticatedProblem } } },
+});
+const forbidden = (description: string) => ({
+  '403': { description, content: { 'application/problem+json': { schema: ForbiddenProblem } } },
+});
+const CROSS_SITE = 'The write was sent from another site (`reason: cross_site`).';
+/** An admin-only operation: signed out 401, another role or a display link 403. */
+const adminOnly = (write: boolean) => ({
+  ...unauthenticated(),
+  ...forbidden(`Only an admin may do this (\`reason: role\`)${write ? `, or: ${CROSS_SITE}` : '.'}`),
+});
+const fieldProblems = {
+  '400': problem('A field is invalid; `errors` names each field with a machine-readable reason.'),
+} as const;
+/** Signing in sets the session cookie; signing out clears it. */
+const setCookie = z.object({
+  'Set-Cookie': z.string().meta({
+    description: 'dt_session=…; Path=/; Max-Age=…; HttpOnly; SameSite=Lax (and Secure over HTTPS).',
+  }),
+});
+const signedIn = (description: string) => ({
+  '200': { description, headers: setCookie, content: { 'application/json': { schema: Session } } },
+});
+/** `Last-Event-ID` (header) or `lastEventId` (query): where a reconnecting stream resumes. */
+const eventsQuery = z.object({
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional()
+    .meta({ description: 'The id of the last event seen, for clients that cannot send the Last-Event-ID header.' }),
+});
+const eventsHeader = z.object({
+  'Last-Event-ID': z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional()
+    .meta({ description: 'The id of the last event seen: the stream resumes after it (or sends `reload`).' }),
+});
 
 export function buildOpenApiDocument() {
   return createDocument({
@@ -219,6 +281,163 @@ export function buildOpenApiDocument() {
             ...problemResponses,
             '503': problem('The database cannot be reached.'),
           },
+        },
+      },
+      '/events': {
+        get: {
+          summary: 'Live changes as Server-Sent Events: hello, then change (or reload), and a heartbeat comment',
+          operationId: 'streamEvents',
+          requestParams: { query: eventsQuery, header: eventsHeader },
+          responses: {
+            '200': {
+              description:
+                'A text/event-stream: `hello` (data: `{id, version, at, resumed}`), a `change` per change published (data: the tasks and articles it touched), `reload` when the stream cannot resume.',
+              content: { 'text/event-stream': { schema: z.string() } },
+            },
+            ...unauthenticated(),
+          },
+        },
+      },
+      '/session': {
+        get: {
+          summary: 'Who is signed in: a user, or a wall screen with a display link',
+          operationId: 'getSession',
+          responses: {
+            ...ok('The session', Session),
+            ...unauthenticated('Not signed in; `publicRead` says whether this deployment lets anyone read.'),
+          },
+        },
+        post: {
+          summary: 'Sign in with a user name and password (sets the session cookie)',
+          operationId: 'signIn',
+          security: [{}],
+          requestBody: { content: { 'application/json': { schema: SignInBody } } },
+          responses: {
+            ...signedIn('Signed in: the session, and its cookie'),
+            ...fieldProblems,
+            ...unauthenticated(
+              'Wrong user name or password, or a disabled account (the same answer for each, after the same work).',
+            ),
+            ...forbidden(CROSS_SITE),
+            '429': {
+              description: 'Too many failed sign-ins for this account (5) or from this address (20) within 15 minutes.',
+              headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
+              content: { 'application/problem+json': { schema: TooManySignInsProblem } },
+            },
+          },
+        },
+        delete: {
+          summary: 'Sign out (ends the session and clears its cookie; fine without one)',
+          operationId: 'signOut',
+          responses: {
+            '200': {
+              description: 'Signed out',
+              headers: setCookie,
+              content: { 'application/json': { schema: SignedOut } },
+            },
+            ...forbidden(CROSS_SITE),
+          },
+        },
+      },
+      '/session/display': {
+        post: {
+          summary: "Sign a wall screen in with a display link's token (a read-only session)",
+          operationId: 'signInDisplay',
+          security: [{}],
+          requestBody: { content: { 'application/json': { schema: DisplaySignIn } } },
+          responses: {
+            ...signedIn('Signed in as the display link: the session, and its cookie'),
+            ...fieldProblems,
+            ...unauthenticated('The display link does not exist or has been revoked.'),
+            ...forbidden(CROSS_SITE),
+          },
+        },
+      },
+      '/session/permissions': {
+        get: {
+          summary: 'What the caller may do with one task (the interface offers only that)',
+          operationId: 'getTaskPermissions',
+          requestParams: { query: TaskPermissionsQuery },
+          responses: { ...ok('The actions allowed, and why an update is not', TaskPermissions), ...problemResponses },
+        },
+      },
+      '/users': {
+        get: {
+          summary: 'List the accounts (admin)',
+          operationId: 'listUsers',
+          responses: { ...ok('Every account', UserList), ...adminOnly(false) },
+        },
+        post: {
+          summary: 'Create an account (admin)',
+          operationId: 'createUser',
+          requestBody: { content: { 'application/json': { schema: UserCreate } } },
+          responses: {
+            '201': {
+              description: 'Created',
+              headers: z.object({ Location: z.string().meta({ description: 'The new user: /api/v1/users/{id}.' }) }),
+              content: { 'application/json': { schema: User } },
+            },
+            ...fieldProblems,
+            ...adminOnly(true),
+            '409': problem('The user name is taken (`errors`: username, username_taken).'),
+          },
+        },
+      },
+      '/users/{id}': {
+        patch: {
+          summary: 'Change an account: name, role, unit, password, disabled (admin)',
+          operationId: 'updateUser',
+          requestParams: { path: idParam },
+          requestBody: { content: { 'application/json': { schema: UserPatch } } },
+          responses: {
+            ...ok('The account after the change', User),
+            ...fieldProblems,
+            ...adminOnly(true),
+            ...notFoundResponse,
+            '409': problem(
+              'The user name is taken (username_taken), or this would leave no active admin (role, last_admin).',
+            ),
+          },
+        },
+      },
+      '/display-links': {
+        get: {
+          summary: 'List the display links of wall screens, revoked ones too (admin)',
+          operationId: 'listDisplayLinks',
+          responses: { ...ok('Every display link (never a token)', DisplayLinkList), ...adminOnly(false) },
+        },
+        post: {
+          summary: 'Create a read-only display link for a wall screen (admin)',
+          operationId: 'createDisplayLink',
+          requestBody: { content: { 'application/json': { schema: DisplayLinkCreate } } },
+          responses: {
+            '201': {
+              description: 'Created: the token and the path to open, shown this once',
+              content: { 'application/json': { schema: DisplayLinkCreated } },
+            },
+            ...fieldProblems,
+            ...adminOnly(true),
+          },
+        },
+      },
+      '/display-links/{id}': {
+        delete: {
+          summary: "Revoke a display link: its screens' sessions end at once (admin)",
+          operationId: 'revokeDisplayLink',
+          requestParams: { path: idParam },
+          responses: {
+            ...ok('The link, revoked (revoking twice changes nothing)', DisplayLink),
+            ...adminOnly(true),
+            ...notFoundResponse,
+          },
+        },
+      },
+      '/audit': {
+        get: {
+          summary: 'The audit trail, newest first, filtered and paged (admin)',
+          operationId: 'listAudit',
+          requestParams: { query: AuditQuery },
+          responses: { ...ok('A page of entries', AuditPage), ...problemResponses, ...adminOnly(false) },
         },
       },
       '/localities': {

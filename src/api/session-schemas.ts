@@ -5,7 +5,7 @@
  * the same passwords.
  */
 import { z } from 'zod';
-import { IsoDate, IsoDateTime } from './schemas';
+import { IsoDate, IsoDateTime, ProblemDetails, queryInt } from './schemas';
 import { isCommonPassword } from './session-passwords';
 
 export const ROLES = ['admin', 'editor', 'updater', 'viewer'] as const;
@@ -122,6 +122,35 @@ export type Session = z.infer<typeof Session>;
 
 export const DisplaySignIn = z.object({ token: z.string().min(1).max(200) }).meta({ id: 'DisplaySignIn' });
 
+/** The answer to signing out (200 with a body rather than 204: every answer of this API is JSON). */
+export const SignedOut = z.object({ signedOut: z.literal(true) }).meta({ id: 'SignedOut' });
+export type SignedOut = z.infer<typeof SignedOut>;
+
+export const TaskPermissionsQuery = z
+  .object({ task: z.string().min(1).max(200).meta({ description: 'The id of the task.' }) })
+  .meta({ id: 'TaskPermissionsQuery' });
+
+/** 401: no session (or an expired one), a wrong user name or password, or an unknown or revoked display link. */
+export const UnauthenticatedProblem = ProblemDetails.extend({
+  publicRead: z.boolean().optional().meta({
+    description: 'Whether this deployment lets anyone read (PUBLIC_READ=1): then only writes need a session.',
+  }),
+}).meta({ id: 'UnauthenticatedProblem', description: 'Sign in first (or the sign-in failed).' });
+
+/** 403: signed in, but not allowed. */
+export const ForbiddenProblem = ProblemDetails.extend({
+  reason: z.enum(['role', 'outside_unit', 'cross_site']).meta({
+    description:
+      "role: the caller's role may not do this; outside_unit: the task lies outside the updater's unit; cross_site: the write was sent from another site.",
+  }),
+  unitCode: z.string().optional().meta({ description: "With outside_unit: the updater's unit." }),
+}).meta({ id: 'ForbiddenProblem', description: 'Not allowed.' });
+
+/** 429: too many failed sign-ins for this account or from this address. */
+export const TooManySignInsProblem = ProblemDetails.extend({
+  retryAfter: z.int().positive().meta({ description: 'Seconds to wait, as in the Retry-After header.' }),
+}).meta({ id: 'TooManySignInsProblem', description: 'Too many failed sign-ins: wait before trying again.' });
+
 /** The actions a person can take on one task, as the server decides them. */
 export const TaskPermissions = z
   .object({
@@ -148,6 +177,7 @@ export const DisplayLink = z
 export type DisplayLink = z.infer<typeof DisplayLink>;
 
 export const DisplayLinkList = z.object({ items: z.array(DisplayLink) }).meta({ id: 'DisplayLinkList' });
+export type DisplayLinkList = z.infer<typeof DisplayLinkList>;
 
 export const DisplayLinkCreate = z
   .object({ label: z.string().trim().min(1, 'required').max(120) })
@@ -199,8 +229,8 @@ export const AuditQuery = z
     action: AuditAction.optional(),
     from: IsoDate.optional().meta({ description: 'From this day (Vietnam time), inclusive.' }),
     to: IsoDate.optional().meta({ description: 'To this day (Vietnam time), inclusive.' }),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    page: queryInt(1).default(1),
+    pageSize: queryInt(1, 200).default(50),
   })
   .meta({ id: 'AuditQuery' });
 export type AuditQuery = z.output<typeof AuditQuery>;

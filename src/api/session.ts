@@ -6,7 +6,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, apiGet, apiRequest } from './client';
-import { DisplayRef, type Role, Session, TaskPermissions, User } from './session-schemas';
+import { DisplayRef, type Role, Session, SignedOut, TaskPermissions, User } from './session-schemas';
 
 /** The session as the interface holds it: signed out is an answer too, with whether reads are public. */
 export const SessionState = z.object({
@@ -99,7 +99,7 @@ export function useDisplaySignIn() {
 export function useSignOut() {
   const reset = useResetAfterSessionChange();
   return useMutation({
-    mutationFn: () => apiRequest('DELETE', '/session', z.unknown()),
+    mutationFn: () => apiRequest('DELETE', '/session', SignedOut),
     onSettled: () => reset(),
   });
 }

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { loadLocalities } from '../../server/localities';
 import { ArticleLookupResult } from '../../src/api/article-import-schemas';
 import { CompareResult } from '../../src/api/compare-schemas';
 import { Facets } from '../../src/api/facets-schemas';
@@ -445,12 +447,25 @@ describe.each(STORE_KINDS)('the API on the %s store', (kind) => {
       for (const [path, operations] of Object.entries(committed.paths)) {
         for (const method of Object.keys(operations)) {
           const concrete = path.replace('{id}', 'nope');
-          const response = await h.request(concrete, { method: method.toUpperCase() });
+          // A session of its own each: DELETE /session ends it, not the harness's.
+          const headers = { Cookie: await h.cookieFor('admin') };
+          const response = await h.request(concrete, { method: method.toUpperCase(), headers });
           const answer = response.status === 404 ? ((await response.json()) as { title: string }).title : '';
+          if (response.status !== 404) await response.body?.cancel(); // GET /events streams
           // Routed: anything but the "no such endpoint" 404.
           expect(answer, `${method.toUpperCase()} ${path}`).not.toBe('Not found');
         }
       }
+      // And the other way: every route the app serves is in the document (middleware is `ALL …/*`).
+      const app = createApp({ store: h.store, localities: loadLocalities(), today: () => TEST_TODAY, version: 'test' });
+      const served = app.routes
+        .filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')) && !['HEAD', 'OPTIONS'].includes(r.method))
+        .filter((r) => r.path !== '/api/v1/openapi.json')
+        .map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '').replace(/:(\w+)/g, '{$1}')}`);
+      const documented = Object.entries(committed.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+      expect(served.filter((r) => !documented.includes(r))).toEqual([]);
     });
 
     it('reports health with the database in use', async () => {
