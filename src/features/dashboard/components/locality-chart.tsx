@@ -9,7 +9,7 @@ import { localityBars, presentClasses } from '../utils/shape';
 import { DrillSelect } from './drill-select';
 
 /** Units drawn before "show all": the largest ones; the others are named in a line and in the table. */
-const MAX_BARS = 10;
+const MAX_BARS = 8;
 const SPANNING = '*';
 
 /** Stacked bars by child unit of the filtered locality (provinces when none). */
@@ -45,7 +45,7 @@ export function LocalityChart({
       state={state === 'ready' && rows.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={Math.max(160, rows.length * (rows.length > 6 ? 30 : 40) + 40)}
+      height={Math.max(160, rows.length * (rows.length > 6 ? 27 : 40) + 40)}
       table={{
         columns: [t('overview.locality.unit'), t('chart.total'), ...classes.map((k) => t(`timeliness.${k}`))],
         rows: buckets.map(

@@ -37,7 +37,7 @@ export function TimelinessDonut({
       state={state === 'ready' && slices.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={240}
+      height={220}
       table={{ columns: [t('overview.donut.title'), t('chart.count'), '%'], rows }}
       exportName={t('overview.donut.title')}
       legend={
@@ -87,7 +87,11 @@ export function TimelinessDonut({
                 if (!vb?.cx || !vb.cy) return null;
                 return (
                   <text x={vb.cx} y={vb.cy} textAnchor="middle" className="donut-centre">
-                    <tspan x={vb.cx} dy="-0.2em" className="donut-centre-value">
+                    <tspan
+                      x={vb.cx}
+                      dy="-0.2em"
+                      className={f.number(total).length > 5 ? 'donut-centre-value long' : 'donut-centre-value'}
+                    >
                       {f.number(total)}
                     </tspan>
                     <tspan x={vb.cx} dy="1.4em" className="donut-centre-label">
