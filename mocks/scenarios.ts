@@ -27,8 +27,11 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 /** Latency of the `slow` scenario. */
 export const SLOW_MS = 5_000;
-/** How long the `timeout` scenario keeps a request hanging (longer than the client's timeout). */
-export const HANG_MS = 60_000;
+/**
+ * How long the `timeout` scenario keeps a request hanging before letting it through (longer than the client waits:
+ * 15 s for a read, 10 s for a write): a write then lands after the client gave up, as on a slow network.
+ */
+export const HANG_MS = 30_000;
 /** Length of the titles in the `long-titles` scenario. */
 export const LONG_TITLE_LENGTH = 10_000;
 /** Markup planted in titles, quotes and article text by the `markup` scenario: it must show as text, never run. */

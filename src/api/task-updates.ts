@@ -207,13 +207,13 @@ export function useSaveTaskChange(today: string = todayInVietnam()) {
           : old,
       );
     },
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: tasksQueries.all() }),
-        client.invalidateQueries({ queryKey: statsQueries.all() }),
-        // The embedded mock reports there whether the edit could be kept in the browser.
-        client.invalidateQueries({ queryKey: mockSettingsQueries.all() }),
-      ]),
+    // Not awaited: the outcome is known now; a refetch that hangs (a slow server) must not hold it back.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: tasksQueries.all() });
+      void client.invalidateQueries({ queryKey: statsQueries.all() });
+      // The embedded mock reports there whether the edit could be kept in the browser.
+      void client.invalidateQueries({ queryKey: mockSettingsQueries.all() });
+    },
   });
 }
 
@@ -244,12 +244,12 @@ export function useBulkTaskChange() {
       }
       return out;
     },
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: tasksQueries.all() }),
-        client.invalidateQueries({ queryKey: statsQueries.all() }),
-        // The embedded mock reports there whether the edit could be kept in the browser.
-        client.invalidateQueries({ queryKey: mockSettingsQueries.all() }),
-      ]),
+    // Not awaited: the outcome is known now; a refetch that hangs (a slow server) must not hold it back.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: tasksQueries.all() });
+      void client.invalidateQueries({ queryKey: statsQueries.all() });
+      // The embedded mock reports there whether the edit could be kept in the browser.
+      void client.invalidateQueries({ queryKey: mockSettingsQueries.all() });
+    },
   });
 }

@@ -22,6 +22,8 @@ const record = ({ request }: { request: Request }) => {
   }
 };
 beforeEach(() => {
+  // Drafts of the forms live in localStorage: each test starts without any.
+  localStorage.clear();
   posted = [];
   server.events.on('request:start', record);
 });
@@ -127,7 +129,7 @@ describe('adding an article at /articles/new', () => {
       'href',
       `/tasks/${article!.taskIds[0]}`,
     );
-  });
+  }, 40_000);
 
   it('merges two drafts into one and splits a draft in two', async () => {
     const user = userEvent.setup();
@@ -309,6 +311,38 @@ describe('adding an article at /articles/new', () => {
     await user.click(await screen.findByRole('link', { name: 'Add an article' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Add an article' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Import many' })).toHaveAttribute('href', '/articles/import');
+  });
+});
+
+describe('what is typed at /articles/new is never lost, and never too much (issue #11)', () => {
+  it('says at once that a 20 MB paste is over the limit, and keeps the page as it was', async () => {
+    renderApp('/articles/new');
+    const body = await screen.findByRole('textbox', { name: /^Nội dung/ });
+    const huge = 'Ủy ban nhân dân tỉnh yêu cầu các sở, ngành khẩn trương triển khai. '.repeat(300_000);
+    expect(huge.length).toBeGreaterThan(20_000_000);
+    fireEvent.paste(body, { clipboardData: { getData: () => huge } });
+    expect(screen.getByRole('alert')).toHaveTextContent(/quá giới hạn 1\.000\.000 ký tự/);
+    expect(body).toHaveValue('');
+  });
+
+  it('keeps the pasted article and the review as a draft across leaving the page and coming back', async () => {
+    const user = userEvent.setup();
+    const first = renderApp('/articles/new');
+    await pasteAndExtract(user, REPUBLISHED);
+    const found = cards().length;
+    await user.click(card(1).getByRole('button', { name: /^Chấp nhận/ }));
+    first.unmount();
+
+    const user2 = userEvent.setup();
+    renderApp('/articles/new');
+    expect(await screen.findByText(/Đã khôi phục nội dung bài viết bạn nhập dở lúc/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Tiêu đề/)).toHaveValue(NEW_TITLE);
+    expect(screen.getByLabelText(/^Nguồn/)).toHaveValue('Báo Đồng Khởi');
+    expect(cards()).toHaveLength(found);
+    // Discarding starts afresh.
+    await user2.click(screen.getByRole('button', { name: 'Bỏ nội dung nhập dở' }));
+    expect(await screen.findByRole('textbox', { name: /^Nội dung/ })).toHaveValue('');
+    expect(localStorage.getItem('directive-tracker.draft.article-new')).toBeNull();
   });
 });
 

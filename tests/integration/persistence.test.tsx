@@ -46,7 +46,6 @@ async function recordUpdate(user: UserEvent, note: string) {
   await user.clear(within(form).getByLabelText('Tiến độ (%)'));
   await user.type(within(form).getByLabelText('Tiến độ (%)'), '95');
   await user.type(within(form).getByLabelText(/^Ghi chú/), note);
-  await user.type(within(form).getByLabelText(/^Người cập nhật/), 'Sở Xây dựng');
   await user.click(within(form).getByRole('button', { name: 'Lưu cập nhật' }));
   await within(form).findByText(/Đã lưu cập nhật/);
 }
@@ -313,7 +312,6 @@ describe('an unusable store', () => {
     const form = await screen.findByRole('form', { name: 'Ghi nhận cập nhật tiến độ' });
     await user.selectOptions(within(form).getByLabelText('Trạng thái'), 'paused');
     await user.type(within(form).getByLabelText(/^Ghi chú/), 'Không lưu được vào trình duyệt');
-    await user.type(within(form).getByLabelText(/^Người cập nhật/), 'Sở Xây dựng');
     await user.click(within(form).getByRole('button', { name: 'Lưu cập nhật' }));
     expect(await screen.findByText(/Chưa lưu được cập nhật/)).toBeInTheDocument();
     expect(screen.getByText(/Nơi lưu dữ liệu không ghi được/)).toBeInTheDocument();

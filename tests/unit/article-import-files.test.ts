@@ -13,6 +13,7 @@ import {
   FileReadError,
   guessFromText,
   guessTitle,
+  looksBinary,
   readArticleFile,
 } from '../../src/features/article-import/utils/read-file';
 
@@ -101,6 +102,45 @@ describe('reading files', () => {
     await expect(readArticleFile(new File(['   \n'], 'a.txt'))).rejects.toBeInstanceOf(FileReadError);
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'big.txt');
     await expect(readArticleFile(big)).rejects.toMatchObject({ reason: 'too_big' });
+  });
+});
+
+describe('files that are not text (issue #11)', () => {
+  const utf16 = (text: string, be = false) => {
+    const out = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      out[2 * i + (be ? 1 : 0)] = c & 0xff;
+      out[2 * i + (be ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  };
+  const article = 'Bí thư Tỉnh ủy đề nghị huyện Chợ Lách xây dựng cầu Đình Khao trong quý II/2022.';
+
+  it('reads UTF-16 without a byte-order mark, little- and big-endian', () => {
+    expect(decodeBytes(utf16(article)).text).toBe(article);
+    expect(decodeBytes(utf16(article, true)).text).toBe(article);
+  });
+
+  it('refuses random bytes, a program renamed .txt and NUL-filled text, with a sentence', async () => {
+    let seed = 7;
+    const random = new Uint8Array(4096).map(() => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed >>> 24;
+    });
+    const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0]);
+    const nul = new TextEncoder().encode(`${article}\u0000\u0000${article}`);
+    for (const [name, bytes] of [
+      ['ngau-nhien.txt', random],
+      ['chuong-trinh.txt', elf],
+      ['co-nul.txt', nul],
+    ] as const) {
+      const error = await readArticleFile(new File([bytes], name)).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(FileReadError);
+      expect((error as FileReadError).reason, name).toBe('binary');
+    }
+    expect(looksBinary(article)).toBe(false);
+    expect(looksBinary(`${article}\n\tDòng hai\r\n`)).toBe(false);
   });
 });
 

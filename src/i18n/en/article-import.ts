@@ -44,12 +44,19 @@ export const articleImportEn: Messages['articleImport'] = {
     needText: 'Paste the text of an article or open a file.',
     needDate: 'Enter the date published, so deadlines and localities come out right.',
     extractFailed: 'The article could not be analysed: {{error}}',
+    tooLong:
+      'The text is {{length}} characters long, over the limit of {{max}} characters for one article, so it was not pasted. Split it into several articles, or paste only the part with the tasks.',
+    draftRestored: 'Restored the article you were entering at {{time}} (not saved yet).',
+    draftDiscard: 'Discard the unsaved input',
+    draftNotKept: 'The article is too long to keep as a draft in this browser: it lasts only until you leave the page.',
   },
   fileErrors: {
     too_big: 'The file is too large (5 MB at most).',
     unsupported: 'Only .txt and .html files can be opened.',
     unreadable: 'The file could not be read.',
     empty: 'The file is empty.',
+    binary:
+      'This file is not text (perhaps a program, an image or an archive renamed .txt), so it was not opened. Choose a .txt or .html file with the article.',
   },
   review: {
     title: 'Review the tasks',
@@ -207,6 +214,7 @@ export const articleImportEn: Messages['articleImport'] = {
       unsupported: 'unsupported file type (only .txt, .html, .json, .csv)',
       unreadable: 'the file could not be read',
       empty: 'empty file',
+      binary: 'not a text file (a program, an image or an archive renamed)',
       bad_json: 'invalid JSON (an array of articles is expected)',
       bad_csv: 'invalid CSV',
       missing_columns: 'the CSV has no body column',

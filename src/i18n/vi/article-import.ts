@@ -41,12 +41,19 @@ export const articleImportVi = {
     needText: 'Hãy dán nội dung bài viết hoặc mở một tệp.',
     needDate: 'Hãy nhập ngày đăng để tính đúng thời hạn và địa bàn.',
     extractFailed: 'Không phân tích được bài viết: {{error}}',
+    tooLong:
+      'Nội dung dài {{length}} ký tự, quá giới hạn {{max}} ký tự của một bài viết nên không được dán vào. Hãy tách thành nhiều bài, hoặc chỉ dán phần có nhiệm vụ.',
+    draftRestored: 'Đã khôi phục nội dung bài viết bạn nhập dở lúc {{time}} (chưa lưu).',
+    draftDiscard: 'Bỏ nội dung nhập dở',
+    draftNotKept: 'Bài quá dài để giữ bản nháp trong trình duyệt: nội dung chỉ còn đến khi rời trang.',
   },
   fileErrors: {
     too_big: 'Tệp quá lớn (tối đa 5 MB).',
     unsupported: 'Chỉ mở được tệp .txt hoặc .html.',
     unreadable: 'Không đọc được tệp.',
     empty: 'Tệp không có nội dung.',
+    binary:
+      'Tệp này không phải văn bản (có thể là chương trình, hình ảnh hay tệp nén được đổi tên thành .txt), nên không mở. Hãy chọn tệp .txt hoặc .html chứa bài viết.',
   },
   review: {
     title: 'Rà soát nhiệm vụ',
@@ -204,6 +211,7 @@ export const articleImportVi = {
       unsupported: 'loại tệp không hỗ trợ (chỉ .txt, .html, .json, .csv)',
       unreadable: 'không đọc được tệp',
       empty: 'tệp rỗng',
+      binary: 'tệp không phải văn bản (chương trình, hình ảnh hay tệp nén đổi tên)',
       bad_json: 'JSON không hợp lệ (cần một mảng bài viết)',
       bad_csv: 'CSV không hợp lệ',
       missing_columns: 'CSV thiếu cột body',

@@ -1,3 +1,4 @@
+import { useForm, useStore } from '@tanstack/react-form';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +7,14 @@ import {
   type ArticleCreate,
   type ArticleMatch,
   articleCreateSchema,
+  BODY_MAX,
   eraOfArticle,
 } from '../../../api/article-import-schemas';
 import { type Article, IsoDate } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
 import { fieldErrorsOf } from '../../../api/task-update-schemas';
+import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
+import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
 import { guessArticleDate } from '../../../extraction/article-date';
 import { useFormat } from '../../../i18n/format';
@@ -63,6 +67,21 @@ interface Saved {
 
 const isDate = (s: string) => IsoDate.safeParse(s).success;
 
+/** What the form holds: the article's metadata and its text (TanStack Form). */
+type PageValues = Meta & { text: string };
+/** What is kept as a draft until the article is saved or the input discarded. */
+interface PageDraft {
+  values: PageValues;
+  phase: 'input' | 'review';
+  /** The analysed text, when it differs from `values.text` (null: the same). */
+  body: string | null;
+  bodyDate: string;
+  drafts: Draft[];
+}
+const DRAFT_ID = 'article-new';
+const DRAFT_SCHEMA = 1;
+const metaOf = (v: PageValues): Meta => ({ title: v.title, date: v.date, publisher: v.publisher, url: v.url });
+
 /**
  * /articles/new: paste or open an article, find the tasks it assigns, review them (accept, edit, merge, split,
  * reject) against the highlighted text, and save the article with its accepted tasks. Nothing is lost on a failed
@@ -74,18 +93,31 @@ export function NewArticlePage() {
   const today = useServerToday();
   const ids = useId();
   const [initial] = useState(takeHandoff);
-  const [text, setText] = useState(initial?.text ?? '');
-  const [meta, setMeta] = useState<Meta>({
-    title: initial?.title ?? '',
-    date: initial?.date ?? '',
-    publisher: initial?.publisher ?? '',
-    url: initial?.url ?? '',
+  // What was being entered before a reload, a closed tab or leaving the page (not when handed an article).
+  const [restored, setRestored] = useState(() => (initial ? null : readDraft<PageDraft>(DRAFT_ID, DRAFT_SCHEMA)));
+  const form = useForm({
+    defaultValues: restored?.value.values ?? {
+      title: initial?.title ?? '',
+      date: initial?.date ?? '',
+      publisher: initial?.publisher ?? '',
+      url: initial?.url ?? '',
+      text: initial?.text ?? '',
+    },
   });
+  const values = useStore(form.store, (st) => st.values);
+  const text = values.text;
+  const meta = metaOf(values);
+  const setText = (next: string) => form.setFieldValue('text', next);
+  const setMeta = (next: Meta | ((m: Meta) => Meta)) => {
+    const m = typeof next === 'function' ? next(metaOf(form.state.values)) : next;
+    for (const key of ['title', 'date', 'publisher', 'url'] as const) form.setFieldValue(key, m[key]);
+  };
   const [guessed, setGuessed] = useState({ title: false, date: false });
-  const [phase, setPhase] = useState<Phase>('input');
-  const [body, setBody] = useState('');
-  const [bodyDate, setBodyDate] = useState('');
-  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [phase, setPhase] = useState<Phase>(restored?.value.phase ?? 'input');
+  const [body, setBody] = useState(restored ? (restored.value.body ?? restored.value.values.text) : '');
+  const [bodyDate, setBodyDate] = useState(restored?.value.bodyDate ?? '');
+  const [drafts, setDrafts] = useState<Draft[]>(restored?.value.drafts ?? []);
+  const [draftKept, setDraftKept] = useState(true);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -119,6 +151,11 @@ export function NewArticlePage() {
     next: string,
     found?: { title?: string | null; date?: string | null; url?: string | null; publisher?: string | null },
   ) => {
+    // Over the limit: said at once, and not taken (a 20 MB paste must not freeze the page or the analysis).
+    if (next.length > BODY_MAX) {
+      setInputError(tooLong(next.length));
+      return;
+    }
     setText(next);
     setInputError(null);
     const head = next.slice(0, 2000);
@@ -139,6 +176,9 @@ export function NewArticlePage() {
     setMeta(out);
     setGuessed(flags);
   };
+
+  const tooLong = (length: number) =>
+    t('articleImport.text.tooLong', { length: f.number(length), max: f.number(BODY_MAX) });
 
   const setMetaField = (field: keyof Meta, value: string) => {
     setMeta((m) => ({ ...m, [field]: value }));
@@ -302,7 +342,11 @@ export function NewArticlePage() {
       setErrors(placed);
       setEditing((s) => new Set([...s, ...Object.keys(placed.drafts)]));
       // Every draft with an error is on screen.
-      const last = Math.max(-1, ...drafts.map((d, i) => (placed.drafts[d.key] ? i : -1)));
+      // A loop, not Math.max(...list): a spread of thousands of drafts overflows the call stack.
+      let last = -1;
+      drafts.forEach((d, i) => {
+        if (placed.drafts[d.key]) last = i;
+      });
       setShown((n) => Math.max(n, Math.ceil((last + 1) / PAGE) * PAGE));
       requestAnimationFrame(() => summaryRef.current?.focus());
     };
@@ -315,6 +359,8 @@ export function NewArticlePage() {
     setErrors(NO_ERRORS);
     save.mutate(check.data, {
       onSuccess: (article) => {
+        clearDraft(DRAFT_ID);
+        setRestored(null);
         setSaved({ article, titles: accepted.map((d) => d.title.trim()) });
         setPhase('saved');
       },
@@ -327,6 +373,8 @@ export function NewArticlePage() {
   };
 
   const reset = () => {
+    clearDraft(DRAFT_ID);
+    setRestored(null);
     setText('');
     setMeta({ title: '', date: '', publisher: meta.publisher, url: '' });
     setGuessed({ title: false, date: false });
@@ -340,6 +388,30 @@ export function NewArticlePage() {
     save.reset();
     setPhase('input');
   };
+
+  /** Discards the restored input: an empty form, as on a first visit. */
+  const discardDraft = () => {
+    reset();
+    setMeta({ title: '', date: '', publisher: '', url: '' });
+  };
+
+  // Unsaved input is kept as a draft and leaving asks first (not once saved).
+  const dirty = phase !== 'saved' && (text.trim() !== '' || drafts.length > 0);
+  const nfcText = text.normalize('NFC');
+  useDraftAutosave<PageDraft>(
+    DRAFT_ID,
+    DRAFT_SCHEMA,
+    {
+      values,
+      phase: phase === 'review' ? 'review' : 'input',
+      body: body === nfcText ? null : body,
+      bodyDate,
+      drafts,
+    },
+    dirty,
+    setDraftKept,
+    800,
+  );
 
   const counts = countByStatus(drafts);
   const accepted = counts.accepted;
@@ -362,6 +434,20 @@ export function NewArticlePage() {
   return (
     <div className="article-import-page">
       <ImportHeader current="single" />
+      <LeaveGuard dirty={dirty && !save.isPending} />
+      {restored && dirty ? (
+        <div className="draft-notice" role="status">
+          <p>
+            {t('articleImport.text.draftRestored', {
+              time: `${f.time(new Date(restored.savedAt))} ${f.date(restored.savedAt.slice(0, 10))}`,
+            })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={discardDraft}>
+            {t('articleImport.text.draftDiscard')}
+          </button>
+        </div>
+      ) : null}
+      {!draftKept && dirty ? <p className="field-hint">{t('articleImport.text.draftNotKept')}</p> : null}
 
       <section className="card import-meta" aria-labelledby={`${ids}-meta`}>
         <h2 id={`${ids}-meta`} className="card-title">
@@ -440,6 +526,16 @@ export function NewArticlePage() {
               value={text}
               spellCheck={false}
               aria-describedby={`${ids}-body-hint`}
+              onPaste={(e) => {
+                // Measured before the browser inserts it: an oversized paste never reaches the page.
+                const pasted = e.clipboardData.getData('text/plain').length;
+                const el = e.currentTarget;
+                const after = text.length - (el.selectionEnd - el.selectionStart) + pasted;
+                if (after > BODY_MAX) {
+                  e.preventDefault();
+                  setInputError(tooLong(after));
+                }
+              }}
               onChange={(e) => takeText(e.target.value)}
             />
             <p id={`${ids}-body-hint`} className="field-hint">

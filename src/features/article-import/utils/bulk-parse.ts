@@ -17,6 +17,7 @@ export type EntryProblem =
   | 'unsupported'
   | 'unreadable'
   | 'empty'
+  | 'binary'
   | 'bad_json'
   | 'bad_csv'
   | 'missing_body'

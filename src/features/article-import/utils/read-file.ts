@@ -14,7 +14,7 @@ export class FileReadError extends Error {
   override readonly name = 'FileReadError';
   constructor(
     /** A key of `articleImport.fileErrors`. */
-    readonly reason: 'too_big' | 'unsupported' | 'unreadable' | 'empty',
+    readonly reason: 'too_big' | 'unsupported' | 'unreadable' | 'empty' | 'binary',
   ) {
     super(reason);
   }
@@ -29,12 +29,50 @@ export function fileKind(name: string): FileKind | null {
   return null;
 }
 
-/** Bytes → text: a BOM decides; otherwise UTF-8 if valid, else windows-1258 (`legacy` tells the caller). */
+/**
+ * UTF-16 without a byte-order mark, told by where the zero bytes are: text in a Latin script written in UTF-16 has
+ * a zero as the high byte of most characters (ASCII letters, spaces, digits; Vietnamese letters are 0x00 or 0x1E),
+ * so one half of the byte positions is mostly zero and the other almost never is.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 64 * 1024);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero += 1;
+    if (bytes[i + 1] === 0) oddZero += 1;
+  }
+  const pairs = n / 2;
+  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05) return 'utf-16le';
+  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Whether decoded text is not text at all (a program, an image, random bytes renamed `.txt`): NUL characters, or
+ * more than 1 in 200 characters that are control characters other than tab, line breaks and form feed, or
+ * replacement characters from undecodable bytes.
+ */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 256 * 1024);
+  let bad = 0;
+  for (let i = 0; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c < 0xa0) || c === 0xfffd) bad += 1;
+  }
+  return n > 0 && bad / n > 0.005;
+}
+
+/** Bytes → text: a BOM decides; otherwise UTF-16 by its zero bytes, UTF-8 if valid, else windows-1258 (`legacy`). */
 export function decodeBytes(bytes: Uint8Array): { text: string; legacy: boolean } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), legacy: false };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), legacy: false };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), legacy: false };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, legacy: false };
@@ -63,6 +101,7 @@ export async function readFileText(file: File): Promise<{ text: string; legacy: 
   } catch {
     throw new FileReadError('unreadable');
   }
+  if (looksBinary(decoded.text)) throw new FileReadError('binary');
   if (decoded.text.trim() === '') throw new FileReadError('empty');
   return { text: decoded.text.normalize('NFC'), legacy: decoded.legacy };
 }

@@ -7,11 +7,12 @@ import { TASK_STATUSES, type Task } from '../../../api/schemas';
 import type { Evidence, FieldError } from '../../../api/task-update-schemas';
 import { SaveOutcomeUnknownError, taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
+import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
+import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
 import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { deadlineLabel } from '../utils/describe-change';
-import { clearDraft, readDraft, useDraftAutosave } from '../utils/form-draft';
 import { type FormField, fieldErrorMessage, formFieldOf, isConflict, serverFieldErrors } from '../utils/form-errors';
 import {
   type FormValues,
@@ -24,8 +25,6 @@ import {
 } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
 import { EvidenceInput } from './evidence-input';
-import { LeaveGuard } from './leave-guard';
-import '../task-detail.css';
 
 /** One logical save: its Idempotency-Key is reused by every retry of it, and kept in the draft across a reload. */
 interface Attempt {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLeaveGuard } from '../utils/form-draft';
+import { useLeaveGuard } from './form-draft';
+import './forms.css';
 
 /**
  * Asks before leaving a form with unsaved input: the browser's prompt on reload or close, and this question on a
