@@ -16,7 +16,7 @@
  * that screens read with `useLiveStatus()` (the presentation's freshness line and stale marker).
  */
 import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { articlesQueries } from './articles';
 import { compareQueries } from './compare';
@@ -444,10 +444,17 @@ export interface UseLiveUpdatesOptions {
  */
 export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: UseLiveUpdatesOptions = {}) {
   const queryClient = useQueryClient();
+  // The callbacks may change (a language switch): the connection stays, they are read when a change comes.
+  const callbacks = useRef({ onBeforeApply, onApplied });
+  callbacks.current = { onBeforeApply, onApplied };
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const client = createLiveClient({ queryClient, onBeforeApply, onApplied });
+    const client = createLiveClient({
+      queryClient,
+      onBeforeApply: (change) => callbacks.current.onBeforeApply?.(change),
+      onApplied: (change) => callbacks.current.onApplied?.(change),
+    });
     client.start();
     return () => client.stop();
-  }, [queryClient, enabled, onBeforeApply, onApplied]);
+  }, [queryClient, enabled]);
 }

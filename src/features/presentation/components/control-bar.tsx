@@ -63,7 +63,9 @@ function FreshnessAge({ at, reconnecting }: { at: number | null; reconnecting: b
     age === null
       ? null
       : reconnecting
-        ? timeAgo(age, f.locale)
+        ? age < 5000
+          ? null
+          : timeAgo(age, f.locale)
         : age < 5000
           ? t('present.status.justNow')
           : t('present.status.age', { ago: timeAgo(age, f.locale) });
