@@ -6,6 +6,7 @@
  * same answer, after the same work.
  */
 import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import {
   DisplaySignIn,
   type Session,
@@ -23,6 +24,7 @@ import {
   principalOf,
   requestInfo,
   resolvePrincipal,
+  SESSION_COOKIE,
   sessionCookie,
   taskWithinUnit,
   transportOf,
@@ -44,6 +46,7 @@ export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
     user: p.kind === 'user' ? toUser(p.user, localities) : null,
     display: p.kind === 'display' ? { id: p.link.id, label: p.link.label } : null,
     expiresAt: p.session.expiresAt,
+    publicRead: options.publicRead,
   });
 
   /** Starts a session: ends the one the browser had (no fixation), stores the new one by its token's hash. */
@@ -65,19 +68,28 @@ export function sessionRoutes(deps: AppDeps, options: AuthOptions) {
       headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
     });
 
+  // Signed out is an answer, not an error: a public page or a wall screen asks this before anyone signs in. A
+  // cookie that no longer opens a session (expired, ended, its user disabled) is a 401, and is cleared.
   app.get('/', (c) => {
     const p = principalOf(c);
-    if (!p) {
-      return problem({
-        type: `${PROBLEMS}/unauthenticated`,
-        title: 'Not signed in',
-        status: 401,
-        detail: 'No session: sign in.',
-        instance: new URL(c.req.url).pathname,
-        publicRead: options.publicRead,
-      });
+    if (p) return json(sessionBody(p), 200);
+    const transport = transportOf(c);
+    if (transport ? transport.read() : getCookie(c, SESSION_COOKIE)) {
+      transport?.write(null);
+      return problem(
+        {
+          type: `${PROBLEMS}/unauthenticated`,
+          title: 'Session ended',
+          status: 401,
+          detail: 'This session has ended (expired, signed out elsewhere, or the account changed): sign in again.',
+          instance: new URL(c.req.url).pathname,
+          publicRead: options.publicRead,
+        },
+        { 'Set-Cookie': sessionCookie('', 0, requestInfo(c, options).secure), 'Cache-Control': 'no-store' },
+      );
     }
-    return json(sessionBody(p), 200);
+    const signedOut: Session = { user: null, display: null, expiresAt: null, publicRead: options.publicRead };
+    return json(signedOut, 200);
   });
 
   app.post('/', async (c) => {

@@ -300,11 +300,13 @@ export function buildOpenApiDocument() {
       },
       '/session': {
         get: {
-          summary: 'Who is signed in: a user, or a wall screen with a display link',
+          summary: 'Who is signed in: a user, a wall screen with a display link, or nobody',
           operationId: 'getSession',
           responses: {
-            ...ok('The session', Session),
-            ...unauthenticated('Not signed in; `publicRead` says whether this deployment lets anyone read.'),
+            ...ok('The session; without a session cookie: `user` and `display` null', Session),
+            ...unauthenticated(
+              'The session cookie sent no longer opens a session (expired, ended, or its user disabled): it is cleared.',
+            ),
           },
         },
         post: {

@@ -112,12 +112,17 @@ export const DisplayRef = z.object({ id: z.string(), label: z.string() }).meta({
 
 export const Session = z
   .object({
-    /** The signed-in user; null on a wall screen opened with a display link. */
+    /** The signed-in user; null on a wall screen opened with a display link, and when signed out. */
     user: User.nullable(),
     display: DisplayRef.nullable().meta({ description: 'The display link a wall screen signed in with.' }),
-    expiresAt: IsoDateTime,
+    expiresAt: IsoDateTime.nullable().meta({ description: 'When the session ends unless used (null: signed out).' }),
+    publicRead: z.boolean().meta({ description: 'Whether this deployment lets anyone read (PUBLIC_READ=1).' }),
   })
-  .meta({ id: 'Session' });
+  .meta({
+    id: 'Session',
+    description:
+      'Who is signed in. Signed out is an answer too (200, user and display null), so a public page or a wall screen that has not signed in yet gets no error.',
+  });
 export type Session = z.infer<typeof Session>;
 
 export const DisplaySignIn = z.object({ token: z.string().min(1).max(200) }).meta({ id: 'DisplaySignIn' });

@@ -24,8 +24,9 @@ export const sessionQueries = {
       queryFn: async ({ signal }): Promise<SessionState> => {
         try {
           const s = await apiGet('/session', Session, { signal });
-          return { user: s.user, display: s.display, publicRead: false };
+          return { user: s.user, display: s.display, publicRead: s.publicRead };
         } catch (error) {
+          // The session the browser had has ended (the server cleared its cookie): signed out.
           if (error instanceof ApiError && error.status === 401) {
             return { user: null, display: null, publicRead: error.problem?.publicRead === true };
           }
