@@ -152,10 +152,12 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
   };
 
   const matches = showMatches(filters, countActive(filters), data?.total ?? null);
+  // The lists are asked for once the figures are in: the tiles and charts come first.
+  const listsWanted = settled && data !== null;
   const boards = (
     <>
-      {filters.flagship === false ? null : <FlagshipBoard filters={scoped} enabled={settled} />}
-      <RecentUpdates filters={scoped} enabled={settled} />
+      {filters.flagship === false ? null : <FlagshipBoard filters={scoped} enabled={listsWanted} />}
+      <RecentUpdates filters={scoped} enabled={listsWanted} />
     </>
   );
 
@@ -185,7 +187,7 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
         onSelect={selectTimeliness}
       />
       <StatusStrip items={data ? statusCounts(data.byStatus) : null} active={filters.status} onSelect={selectStatus} />
-      {matches ? <MatchingTasks filters={scoped} enabled={settled} /> : null}
+      {matches ? <MatchingTasks filters={scoped} enabled={listsWanted} /> : null}
       <ErrorBoundaryCard>
         <Suspense fallback={<ChartsLoading between={boards} />}>
           <OverviewCharts
