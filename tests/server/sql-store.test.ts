@@ -112,6 +112,45 @@ describe.each(engines)('the SQL store on $name', (engine) => {
     });
   }
 
+  if (engine.name === 'sqlite') {
+    it('answers the long reads in its read threads exactly as on the main connection, and sees every write', async () => {
+      const main = await openSqlStore({ url: db.url, localities, readThreads: 0 });
+      try {
+        const queries = [
+          {},
+          { locality: ['83'] },
+          { q: 'cầu' },
+          { status: ['done' as const], category: ['economy' as const] },
+        ];
+        const all = async (s: SqlStore) =>
+          Promise.all(
+            queries.flatMap((filters) => {
+              const breakdown = breakdownOf(filters, localities);
+              return [
+                s.stats(filters, breakdown, ctx, SPANNING_LABEL),
+                s.compare(filters, breakdown, ctx, SPANNING_LABEL),
+                s.facets(filters, ctx, 10),
+                s.listTasks({ ...filters, sort: '-deadline', page: 1, pageSize: 20 }, ctx),
+                s.recentUpdates({ ...filters, page: 1, pageSize: 20 }, ctx),
+                s.listArticles({ ...filters, page: 1, pageSize: 20 }, ctx),
+              ];
+            }),
+          );
+        expect(await all(store)).toEqual(await all(main));
+        // A write on the main connection is seen by the threads' next read (a new data version, a new snapshot).
+        const task = (await store.getTask(data.tasks[1]?.id ?? '')) as StoredTask;
+        const before = await store.stats({}, breakdownOf({}, localities), ctx, SPANNING_LABEL);
+        const { next, entry } = change({ ...task, status: 'cancelled' }, 'thread', 0);
+        expect(await store.commitChange(next, entry, task.version)).toBe('ok');
+        const after = await store.stats({}, breakdownOf({}, localities), ctx, SPANNING_LABEL);
+        expect(after.byStatus.cancelled).toBe(before.byStatus.cancelled + (task.status === 'cancelled' ? 0 : 1));
+        expect(await all(store)).toEqual(await all(main));
+      } finally {
+        await main.close();
+      }
+    });
+  }
+
   it('lets exactly one of 100 concurrent writers of the same version through, and records it', async () => {
     const task = (await store.getTask(data.tasks[0]?.id ?? '')) as StoredTask;
     const before = await store.dataVersion();

@@ -46,7 +46,7 @@ import { compareVi } from '../../../src/domain/text';
 import type { CommitResult, Store } from '../types';
 import { sqlAccounts } from './accounts';
 import type { Database, TaskRow } from './database';
-import { type Engine, migrationProvider, TASK_INDEXES } from './migrations';
+import { createTaskIndex, type Engine, migrationProvider, TASK_INDEXES } from './migrations';
 import {
   countAll,
   countIf,
@@ -59,6 +59,7 @@ import {
   overdueSql,
   timelinessSql,
 } from './query';
+import { sqliteReadThreads } from './read-workers';
 import {
   articleFromRow,
   articleValues,
@@ -126,6 +127,11 @@ export interface OpenSqlStoreOptions {
   url: string;
   localities: LocalityIndex;
   log?: (msg: string) => void;
+  /**
+   * SQLite file: threads that run the long reads (aggregates, totals) on their own read-only connections, so the
+   * event loop never waits for them (read-workers.ts). Default 2; 0 runs them on the main connection.
+   */
+  readThreads?: number;
 }
 
 /** How long an answer stays under its Idempotency-Key. */
@@ -140,6 +146,8 @@ const BUCKET_COLUMNS = [
   'flagship',
   'progress',
 ] as const;
+/** A search matching at most this many tasks is evaluated once per aggregate (scopeOf). */
+const SCOPE_MAX = 200_000;
 const OPEN_STATUSES = sql`('not_started', 'in_progress', 'paused')`;
 const URGENCY = sql<number>`case tl when 'overdue' then 0 when 'due_soon' then 1 when 'on_track' then 2
   when 'no_deadline' then 3 when 'done_late' then 4 when 'done_on_time' then 5 else 6 end`;
@@ -153,22 +161,26 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlSto
   let engine: Engine;
   let db: Kysely<Database>;
   let sqlite: BetterSqlite3.Database | null = null;
+  let file: string | null = null;
   if (/^postgres(ql)?:\/\//.test(url)) {
     engine = 'postgres';
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server ends (restart, terminated backend) is dropped by the pool; unhandled, the error
+    // would end the process.
+    pool.on('error', (error) => log(`PostgreSQL: an idle connection ended: ${error.message}`));
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else if (url.startsWith('file:')) {
     engine = 'sqlite';
     const path = url.replace(/^file:(\/\/)?/, '');
-    sqlite = new BetterSqlite3(path === ':memory:' || path === '' ? ':memory:' : path);
+    file = path === ':memory:' || path === '' ? null : path;
+    sqlite = new BetterSqlite3(file ?? ':memory:');
     // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (WAL fsynced) before it is
     // acknowledged, so an acknowledged write survives a power cut, not only a crash of the process.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma(`cache_size = -${MAIN_CACHE_KIB}`);
     sqlite.pragma('temp_store = MEMORY');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
@@ -182,8 +194,14 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlSto
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return createSqlStore(db, engine, localities, sqlite);
+  const threads = file ? (options.readThreads ?? 2) : 0;
+  const reads = file && threads > 0 ? sqliteReadThreads<Database>(file, threads, THREAD_CACHE_KIB) : null;
+  return createSqlStore(db, engine, localities, sqlite, reads);
 }
+
+/** SQLite page caches: the main connection (writes, pages of tasks) and each read thread (aggregates). */
+const MAIN_CACHE_KIB = 32 * 1024;
+const THREAD_CACHE_KIB = 16 * 1024;
 
 /** A few hundred recent answers per data version: a write anywhere (any process) makes them all stale. */
 class VersionedCache {
@@ -215,7 +233,10 @@ function createSqlStore(
   engine: Engine,
   localities: LocalityIndex,
   sqlite: BetterSqlite3.Database | null,
+  readThreads: { db: Kysely<Database>; close: () => Promise<void> } | null,
 ): SqlStore {
+  /** Where the long reads run: the SQLite read threads, or the main connection (PostgreSQL: the pool). */
+  const reads = readThreads?.db ?? db;
   const units = unitTables(localities);
   const cache = new VersionedCache();
   const maxParams = engine === 'sqlite' ? 32_000 : 65_000;
@@ -412,19 +433,34 @@ function createSqlStore(
    * The rows of a breakdown (task_buckets under `parentUid`, aliased `t`: it carries the fields timeliness reads),
    * restricted to the filtered tasks when there are filters.
    */
-  const bucketScope = (filters: TaskFilters, parentUid: number, d: EvalDates) => {
-    const cond = filterSqlOrNull(filters, d, localities);
-    return cond
+  const bucketScope = (cond: RawBuilder<SqlBool> | null, parentUid: number) =>
+    cond
       ? sql`task_buckets t where t.parent = ${parentUid} and t.task_seq in (select t.seq from tasks t where ${cond})`
       : sql`task_buckets t where t.parent = ${parentUid}`;
-  };
 
   /** Tasks per bucket and timeliness of a breakdown, with the first task (insertion order) of each bucket. */
-  async function breakdownRows(filters: TaskFilters, parentUid: number, d: EvalDates) {
+  async function breakdownRows(cond: RawBuilder<SqlBool> | null, parentUid: number, d: EvalDates) {
     const { rows } = await sql<Record<Timeliness, number> & { bucket: number; first: number }>`
       select t.bucket as bucket, ${countsByTimeliness(d)}, cast(min(t.task_seq) as integer) as first
-      from ${bucketScope(filters, parentUid, d)} group by t.bucket`.execute(db);
+      from ${bucketScope(cond, parentUid)} group by t.bucket`.execute(reads);
     return rows;
+  }
+
+  /**
+   * The filters of an aggregate of several statements as one predicate (null: none). A search (`q`, a substring
+   * scan of every task) is evaluated once: the matching tasks' seqs are read first and the statements then take
+   * `seq IN (those)`, by primary key; when too many match for that to pay, each statement scans as before.
+   */
+  async function scopeOf(filters: TaskFilters, d: EvalDates): Promise<RawBuilder<SqlBool> | null> {
+    const cond = filterSqlOrNull(filters, d, localities);
+    if (!cond || !filters.q?.trim()) return cond;
+    const { rows } = await sql<{ seq: number }>`select t.seq as seq from tasks t where ${cond}
+      limit ${SCOPE_MAX + 1}`.execute(reads);
+    if (rows.length > SCOPE_MAX) return cond;
+    const seqs = rows.map((r) => Number(r.seq));
+    return engine === 'postgres'
+      ? sql<SqlBool>`t.seq = any(cast(${seqs} as integer[]))`
+      : sql<SqlBool>`t.seq in (select value from json_each(${JSON.stringify(seqs)}))`;
   }
 
   async function listArticleIdsMatching(filters: TaskFilters, d: EvalDates, page: number, pageSize: number) {
@@ -437,7 +473,7 @@ function createSqlStore(
         !anyTaskFilter && q !== undefined ? sql`(${byTask} or ${matchesSql(sql.ref('a.search'), q)})` : sql`${byTask}`;
     }
     const total = await cached(['articleCount', filters, d.today], async () => {
-      const { rows } = await sql<{ n: number }>`select ${countAll} as n from articles a where ${cond}`.execute(db);
+      const { rows } = await sql<{ n: number }>`select ${countAll} as n from articles a where ${cond}`.execute(reads);
       return Number(rows[0]?.n ?? 0);
     });
     const { rows } = await sql<Article & { task_ids: string }>`
@@ -457,7 +493,7 @@ function createSqlStore(
       const cond = where(filters, d);
       const counts = await cached(['taskCount', filters, today], async () => {
         const { rows } = await sql<{ total: number; dated: number }>`select ${countAll} as total,
-          cast(count(t.deadline_date) as integer) as dated from tasks t where ${cond}`.execute(db);
+          cast(count(t.deadline_date) as integer) as dated from tasks t where ${cond}`.execute(reads);
         return { total: Number(rows[0]?.total ?? 0), dated: Number(rows[0]?.dated ?? 0) };
       });
       const offset = (page - 1) * pageSize;
@@ -512,7 +548,7 @@ function createSqlStore(
       const cond = where(filters, d);
       const total = await cached(['updateCount', filters, today], async () => {
         const { rows } = await sql<{ n: number }>`select ${countAll} as n
-          from task_updates u join tasks t on t.id = u.task_id where ${cond}`.execute(db);
+          from task_updates u join tasks t on t.id = u.task_id where ${cond}`.execute(reads);
         return Number(rows[0]?.n ?? 0);
       });
       const { rows } = await sql<{ entry: string; title: string; flagship: number }>`
@@ -531,12 +567,24 @@ function createSqlStore(
       const key = ['stats', filters, parent?.code ?? null, parent?.era ?? null, era, today, spanningLabel];
       return cached(key, async () => {
         const d = evalDates(today);
-        const cond = where(filters, d);
+        const scope = await scopeOf(filters, d);
+        const cond = scope ?? sql<SqlBool>`1 = 1`;
         const tl = timelinessSql(d);
 
-        const groups = await sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
-          select t.status as status, t.category as category, ${countsByTimeliness(d)}
-          from tasks t where ${cond} group by t.status, t.category`.execute(db);
+        // Independent statements, run at once: on the read threads (SQLite) or the pool (PostgreSQL) in parallel.
+        const [groups, assigned, completed, { rows: late }, breakdown] = await Promise.all([
+          sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+            select t.status as status, t.category as category, ${countsByTimeliness(d)}
+            from tasks t where ${cond} group by t.status, t.category`.execute(reads),
+          sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
+            from tasks t where ${cond} group by m`.execute(reads),
+          sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
+            from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(reads),
+          sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
+            where ${cond} and t.status in ${OPEN_STATUSES} and t.deadline_date < ${today}
+            order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(reads),
+          breakdownRows(scope, parent ? unitUid(parent) : rootUid(era), d),
+        ]);
         let total = 0;
         const byTimeliness = emptyTimelinessCounts();
         const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
@@ -565,10 +613,6 @@ function createSqlStore(
           }))
           .sort((a, b) => b.total - a.total);
 
-        const assigned = await sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
-          from tasks t where ${cond} group by m`.execute(db);
-        const completed = await sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
-          from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(db);
         const a = new Map(assigned.rows.map((r) => [r.m, Number(r.n)]));
         const c = new Map(completed.rows.map((r) => [r.m, Number(r.n)]));
         const months = [...a.keys(), ...c.keys()].sort();
@@ -579,14 +623,10 @@ function createSqlStore(
                 .slice(-MAX_MONTHS)
                 .map((month) => ({ month, assigned: a.get(month) ?? 0, completed: c.get(month) ?? 0 }));
 
-        const { rows: late } = await sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
-          where ${cond} and t.status in ${OPEN_STATUSES} and t.deadline_date < ${today}
-          order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(db);
-
         const children = parent ? localities.children(parent.code, parent.era) : localities.children(null, era);
         const names = new Map(children.map((u) => [unitUid(u), u]));
         const buckets = new Map<number, LocalityBucket & { first: number }>();
-        for (const r of await breakdownRows(filters, parent ? unitUid(parent) : rootUid(era), d)) {
+        for (const r of breakdown) {
           const bucket = Number(r.bucket);
           const unit = names.get(bucket);
           const b = {
@@ -637,8 +677,8 @@ function createSqlStore(
             ${countIf(overdueSql(d))} as "overdue",
             ${countIf(flagship)} as "flagshipTotal",
             cast(coalesce(sum(case when ${flagship} then t.progress else 0 end), 0) as integer) as "flagshipProgress"
-          from ${bucketScope(filters, parent ? unitUid(parent) : rootUid(era), d)}
-          group by t.bucket`.execute(db);
+          from ${bucketScope(await scopeOf(filters, d), parent ? unitUid(parent) : rootUid(era))}
+          group by t.bucket`.execute(reads);
         const accs = new Map<number, Accumulator>();
         for (const r of rows) {
           accs.set(Number(r.bucket), {
@@ -678,7 +718,7 @@ function createSqlStore(
           const column = sql.ref(`t.${field}`);
           const { rows } = await sql<{ v: string; n: number; first: number }>`
             select ${column} as v, ${countAll} as n, cast(min(t.seq) as integer) as first
-            from tasks t where ${where(others, d)} group by ${column}`.execute(db);
+            from tasks t where ${where(others, d)} group by ${column}`.execute(reads);
           // Values are counted trimmed (countValues); ties in count and in Vietnamese order keep first-seen order.
           const merged = new Map<string, { value: string; count: number; first: number }>();
           for (const r of rows) {
@@ -695,7 +735,8 @@ function createSqlStore(
             .slice(0, limit)
             .map(({ value, count }) => ({ value, count }));
         };
-        return { issuer: await facet('issuer'), assignee: await facet('assignee') };
+        const [issuer, assignee] = await Promise.all([facet('issuer'), facet('assignee')]);
+        return { issuer, assignee };
       });
     },
 
@@ -788,6 +829,8 @@ function createSqlStore(
     },
 
     async close() {
+      // The read threads first: the main connection, closed last, checkpoints the WAL and removes it.
+      await readThreads?.close();
       await db.destroy();
     },
 
@@ -909,9 +952,7 @@ function createSqlStore(
           }
         } finally {
           // Also heals a load that was interrupted with its indexes dropped.
-          for (const [name, columns] of TASK_INDEXES) {
-            await db.schema.createIndex(name).ifNotExists().on('tasks').columns(columns).execute();
-          }
+          for (const index of TASK_INDEXES) await createTaskIndex(db, index);
         }
         if (engine === 'postgres' && tasksAdded) {
           await sql`select setval(pg_get_serial_sequence('tasks', 'seq'), (select max(seq) from tasks))`.execute(db);
