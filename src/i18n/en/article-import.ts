@@ -194,6 +194,14 @@ export const articleImportEn: Messages['articleImport'] = {
     stop: 'Stop',
     progress: 'Import progress',
     progressText: '{{done}} of {{total}} articles processed',
+    rate: '{{rate}} articles/s',
+    leftSeconds_one: 'about {{count}} second left',
+    leftSeconds_other: 'about {{count}} seconds left',
+    leftMinutes_one: 'about {{count}} minute left',
+    leftMinutes_other: 'about {{count}} minutes left',
+    limit: 'At most {{max}} articles per import; JSON/CSV files up to 5 MB.',
+    tooMany:
+      'The files hold {{count}} articles, over the limit of {{max}} per import: only the first {{max}} are listed. Import the rest next time.',
     current: 'Working on: {{title}}',
     result: {
       created: 'Tasks created: {{count}}',

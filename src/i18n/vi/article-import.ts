@@ -191,6 +191,14 @@ export const articleImportVi = {
     stop: 'Dừng',
     progress: 'Tiến độ nhập',
     progressText: 'Đã xử lý {{done}}/{{total}} bài',
+    rate: '{{rate}} bài/giây',
+    leftSeconds_one: 'còn khoảng {{count}} giây',
+    leftSeconds_other: 'còn khoảng {{count}} giây',
+    leftMinutes_one: 'còn khoảng {{count}} phút',
+    leftMinutes_other: 'còn khoảng {{count}} phút',
+    limit: 'Tối đa {{max}} bài mỗi lần nhập; tệp JSON/CSV tối đa 5 MB.',
+    tooMany:
+      'Các tệp có {{count}} bài, quá giới hạn {{max}} bài mỗi lần nhập: chỉ {{max}} bài đầu được đưa vào danh sách. Hãy nhập phần còn lại lần sau.',
     current: 'Đang xử lý: {{title}}',
     result: {
       created: 'Đã tạo {{count}} nhiệm vụ',

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import Papa from 'papaparse';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import { todayInVietnam } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { BULK_FIELDS, type BulkEntry, readBulkFiles } from '../utils/bulk-parse';
 import { draftsFrom, toDirective } from '../utils/drafts';
-import { extractDrafts } from '../utils/extract-runner';
+import { createExtractionPool, type ExtractionPool } from '../utils/extract-runner';
 import { fieldErrorsOfResponse } from '../utils/field-errors';
 import { handOff } from '../utils/handoff';
 import { guessTitle } from '../utils/read-file';
@@ -29,6 +30,10 @@ export type BulkResult =
   | { kind: 'stopped' };
 
 const DEFAULT_THRESHOLD = 60;
+/** Articles a bulk import takes at most, all files together (stated on the page). */
+export const MAX_BULK_ARTICLES = 10_000;
+/** Result rows drawn around the visible ones; the rest of a long list is not in the page. */
+const ROW_HEIGHT = 56;
 
 const SAMPLE_CSV = Papa.unparse([
   {
@@ -58,7 +63,12 @@ export function BulkImportPage() {
   const [reading, setReading] = useState(false);
   const [running, setRunning] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
+  /** When the run started and how many were done then: the rate gives the time left. */
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const tableScrollRef = useRef<HTMLDivElement>(null);
   const stopRef = useRef(false);
+  const [tooMany, setTooMany] = useState<number | null>(null);
   const aliveRef = useRef(true);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -75,7 +85,9 @@ export function BulkImportPage() {
     setReading(true);
     setResults({});
     try {
-      setEntries(await readBulkFiles(files, { publisher: '' }));
+      const read = await readBulkFiles(files, { publisher: '' });
+      setTooMany(read.length > MAX_BULK_ARTICLES ? read.length : null);
+      setEntries(read.slice(0, MAX_BULK_ARTICLES));
     } finally {
       setReading(false);
     }
@@ -87,12 +99,17 @@ export function BulkImportPage() {
   const problemText = (reason: string, fields?: string) =>
     t(`articleImport.bulk.problems.${reason as 'invalid'}`, { fields: fields ?? '' });
 
-  const importOne = async (entry: BulkEntry): Promise<BulkResult> => {
+  const importOne = async (
+    entry: BulkEntry,
+    pool: ExtractionPool,
+    /** Saves run one after another (a duplicate within the files is then found as one). */
+    serially: <T>(job: () => Promise<T>) => Promise<T>,
+  ): Promise<BulkResult> => {
     const problem = problemOf(entry);
     if (problem) return { kind: 'error', reason: problemText(problem) };
-    let found: Awaited<ReturnType<typeof extractDrafts>>;
+    let found: Awaited<ReturnType<ExtractionPool['extract']>>;
     try {
-      found = await extractDrafts({ text: entry.body.normalize('NFC'), articleDate: entry.date });
+      found = await pool.extract({ text: entry.body.normalize('NFC'), articleDate: entry.date });
     } catch {
       return { kind: 'error', reason: problemText('extract_failed') };
     }
@@ -119,7 +136,7 @@ export function BulkImportPage() {
       directives = directives.filter((_d, i) => !bad.has(i));
     }
     try {
-      const article = await submitArticle({ ...payload, directives });
+      const article = await serially(() => submitArticle({ ...payload, directives }));
       return {
         kind: 'created',
         articleId: article.id,
@@ -134,31 +151,62 @@ export function BulkImportPage() {
     }
   };
 
+  /**
+   * Imports every entry: texts are analysed in a pool of workers side by side while earlier ones are being saved
+   * (results stay in file order), and the list is updated a few times a second rather than once per article.
+   */
   const run = async () => {
     stopRef.current = false;
     setRunning(true);
-    setResults(Object.fromEntries(entries.map((e) => [e.id, { kind: 'pending' } as BulkResult])));
+    const t0 = Date.now();
+    setStartedAt(t0);
+    setNow(t0);
+    const all: Record<string, BulkResult> = Object.fromEntries(entries.map((e) => [e.id, { kind: 'pending' }]));
+    setResults({ ...all });
+    const pool = createExtractionPool();
+    let chain: Promise<unknown> = Promise.resolve();
+    const serially = <T,>(job: () => Promise<T>): Promise<T> => {
+      const result = chain.then(job);
+      chain = result.catch(() => undefined);
+      return result;
+    };
+    let flushAt = 0;
+    const flush = (force = false) => {
+      const at = Date.now();
+      if (!force && at - flushAt < 250) return;
+      flushAt = at;
+      if (!aliveRef.current) return;
+      setResults({ ...all });
+      setNow(at);
+    };
     let created = 0;
-    for (const entry of entries) {
-      if (stopRef.current) {
-        if (!aliveRef.current) return;
-        setResults((r) => ({ ...r, [entry.id]: { kind: 'stopped' } }));
-        continue;
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const entry = entries[next++] as BulkEntry;
+        if (stopRef.current) {
+          all[entry.id] = { kind: 'stopped' };
+          continue;
+        }
+        all[entry.id] = { kind: 'working' };
+        setCurrent(entry.title || entry.file);
+        let result: BulkResult;
+        try {
+          result = await importOne(entry, pool, serially);
+        } catch (error) {
+          result = { kind: 'error', reason: errorText(error, t) };
+        }
+        if (result.kind === 'created') created++;
+        all[entry.id] = result;
+        flush();
       }
-      setCurrent(entry.title || entry.file);
-      setResults((r) => ({ ...r, [entry.id]: { kind: 'working' } }));
-      let result: BulkResult;
-      try {
-        result = await importOne(entry);
-      } catch (error) {
-        result = { kind: 'error', reason: errorText(error, t) };
-      }
-      if (result.kind === 'created') created++;
-      if (!aliveRef.current) break;
-      setResults((r) => ({ ...r, [entry.id]: result }));
-    }
+    };
+    // Analysis runs in the pool's workers; a few more in flight keep saving overlapped with analysing.
+    await Promise.all(Array.from({ length: pool.size + 2 }, worker));
+    pool.close();
     if (created > 0) void invalidateAfterImport(client);
     if (!aliveRef.current) return;
+    flush(true);
     setRunning(false);
     setCurrent(null);
     requestAnimationFrame(() => resultsHeadingRef.current?.focus());
@@ -175,6 +223,21 @@ export function BulkImportPage() {
     errors: values.filter((r) => r.kind === 'error').length,
   };
   const ready = entries.filter((e) => !problemOf(e)).length;
+  // The time left, from the rate so far (shown once a few articles are done).
+  const elapsed = startedAt ? (now - startedAt) / 1000 : 0;
+  const rate = elapsed > 0 ? done / elapsed : 0;
+  const secondsLeft = running && done >= 5 && rate > 0 ? Math.ceil((entries.length - done) / rate) : null;
+  const rows = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => tableScrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // Without layout (tests), the first rows are drawn.
+    initialRect: { width: 800, height: 20 * ROW_HEIGHT },
+  });
+  const virtualRows = rows.getVirtualItems();
+  const padTop = virtualRows[0]?.start ?? 0;
+  const padBottom = rows.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
 
   const resultText = (r: BulkResult | undefined, entry: BulkEntry): string => {
     if (!r) {
@@ -258,8 +321,13 @@ export function BulkImportPage() {
               }}
             />
             <p id={`${ids}-files-hint`} className="field-hint">
-              {t('articleImport.bulk.filesHint')}
+              {t('articleImport.bulk.filesHint')} {t('articleImport.bulk.limit', { max: f.number(MAX_BULK_ARTICLES) })}
             </p>
+            {tooMany !== null ? (
+              <p className="field-error" role="alert">
+                {t('articleImport.bulk.tooMany', { count: f.number(tooMany), max: f.number(MAX_BULK_ARTICLES) })}
+              </p>
+            ) : null}
           </div>
           <div className="form-field">
             <label htmlFor={`${ids}-publisher`}>{t('articleImport.bulk.publisher')}</label>
@@ -330,6 +398,14 @@ export function BulkImportPage() {
               <progress id={`${ids}-progress`} max={entries.length} value={done} />
               <p aria-live="polite">
                 {t('articleImport.bulk.progressText', { done, total: entries.length })}
+                {running && rate > 0 ? ` · ${t('articleImport.bulk.rate', { rate: f.number(Math.round(rate)) })}` : ''}
+                {secondsLeft !== null
+                  ? ` · ${
+                      secondsLeft < 90
+                        ? t('articleImport.bulk.leftSeconds', { count: secondsLeft })
+                        : t('articleImport.bulk.leftMinutes', { count: Math.ceil(secondsLeft / 60) })
+                    }`
+                  : ''}
                 {running && current ? ` — ${t('articleImport.bulk.current', { title: current })}` : ''}
               </p>
             </div>
@@ -346,8 +422,8 @@ export function BulkImportPage() {
             </div>
           ) : null}
 
-          <div className="table-scroll">
-            <table className="data-table bulk-table">
+          <div className="table-scroll bulk-table-scroll" ref={tableScrollRef}>
+            <table className="data-table bulk-table" aria-rowcount={entries.length + 1}>
               <caption className="visually-hidden">{t('articleImport.bulk.entriesCaption')}</caption>
               <thead>
                 <tr>
@@ -361,10 +437,23 @@ export function BulkImportPage() {
                 </tr>
               </thead>
               <tbody>
-                {entries.map((e, i) => {
+                {padTop > 0 ? (
+                  <tr className="virtual-spacer" style={{ height: padTop }}>
+                    <td colSpan={3} />
+                  </tr>
+                ) : null}
+                {virtualRows.map((v) => {
+                  const i = v.index;
+                  const e = entries[i] as BulkEntry;
                   const r = results[e.id];
                   return (
-                    <tr key={e.id} data-result={r?.kind ?? (problemOf(e) ? 'error' : 'ready')}>
+                    <tr
+                      key={e.id}
+                      ref={rows.measureElement}
+                      data-index={i}
+                      aria-rowindex={i + 2}
+                      data-result={r?.kind ?? (problemOf(e) ? 'error' : 'ready')}
+                    >
                       <td className="num">{i + 1}</td>
                       <th scope="row" className="bulk-title">
                         <span className="bulk-title-text">{e.title || '—'}</span>
@@ -407,6 +496,11 @@ export function BulkImportPage() {
                     </tr>
                   );
                 })}
+                {padBottom > 0 ? (
+                  <tr className="virtual-spacer" style={{ height: padBottom }}>
+                    <td colSpan={3} />
+                  </tr>
+                ) : null}
               </tbody>
             </table>
           </div>

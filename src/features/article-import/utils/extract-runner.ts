@@ -92,3 +92,87 @@ export async function extractDrafts(request: ExtractionRequest, signal?: AbortSi
     throw error;
   }
 }
+
+/** A set of extraction workers for many texts (bulk import): jobs run side by side, one per worker, in order. */
+export interface ExtractionPool {
+  readonly size: number;
+  extract(request: ExtractionRequest): Promise<ExtractedDirective[]>;
+  close(): void;
+}
+
+/** Workers to run side by side: the cores the browser reports, less one for the page, from 1 to 4. */
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 2) : 2;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
+ * A pool of `size` dedicated workers (apart from the one of /articles/new); without Worker support, jobs run on
+ * the main thread one after another.
+ */
+export function createExtractionPool(size = poolSize()): ExtractionPool {
+  if (typeof Worker === 'undefined' || workerFailed) {
+    return { size: 1, extract: (request) => inThread(request), close: () => {} };
+  }
+  type Job = { request: ExtractionRequest; resolve: Pending['resolve']; reject: Pending['reject'] };
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
+  let closed = false;
+  let broken = false;
+
+  const run = () => {
+    while (queue.length > 0 && idle.length > 0) {
+      const w = idle.pop() as Worker;
+      const job = queue.shift() as Job;
+      busy.set(w, job);
+      w.postMessage({ id: 0, text: job.request.text, articleDate: job.request.articleDate });
+    }
+    // Workers that would not start: the rest runs here, one at a time.
+    if (broken && idle.length === 0 && busy.size === 0) {
+      for (const job of queue.splice(0)) inThread(job.request).then(job.resolve, job.reject);
+    }
+  };
+  const workers: Worker[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const w = new Worker(new URL('../workers/extract.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (event: MessageEvent<Reply>) => {
+      const job = busy.get(w);
+      busy.delete(w);
+      idle.push(w);
+      if (job) {
+        const reply = event.data;
+        if (reply.ok) job.resolve(reply.directives);
+        else job.reject(new Error(reply.message));
+      }
+      run();
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      const job = busy.get(w);
+      busy.delete(w);
+      w.terminate();
+      broken = true;
+      if (job) queue.unshift(job);
+      run();
+    };
+    workers.push(w);
+    idle.push(w);
+  }
+  return {
+    size,
+    extract(request) {
+      if (closed) return Promise.reject(new ExtractionAbortedError('closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        run();
+      });
+    },
+    close() {
+      closed = true;
+      for (const w of workers) w.terminate();
+      for (const job of [...queue.splice(0), ...busy.values()]) job.reject(new ExtractionAbortedError('closed'));
+      busy.clear();
+    },
+  };
+}
