@@ -29,7 +29,7 @@ export const TIMELINESS = [
 export const Timeliness = z.enum(TIMELINESS).meta({
   id: 'Timeliness',
   description:
-    'Derived at request time. due_soon = open and due within 7 days; overdue = open past its deadline; on_track = open, deadline further away.',
+    'Derived at request time. due_soon = open and due within 7 days; overdue = open past its deadline; on_track = open, deadline further away; no_deadline = open or done without a deadline (a task without one is neither on time nor late).',
 });
 export type Timeliness = z.infer<typeof Timeliness>;
 

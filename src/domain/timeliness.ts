@@ -25,7 +25,8 @@ export function isOpen(status: TaskStatus): boolean {
 export function timelinessOf(task: TimelinessInput, today: string): Timeliness {
   if (task.status === 'cancelled') return 'cancelled';
   if (task.status === 'done') {
-    if (!task.deadline) return 'done_on_time';
+    // Without a deadline a finished task was neither on time nor late.
+    if (!task.deadline) return 'no_deadline';
     const finished = task.completedAt ?? today;
     return finished <= task.deadline.date ? 'done_on_time' : 'done_late';
   }

@@ -68,7 +68,12 @@ describe('other aggregations', () => {
   it('counts categories by size, with timeliness inside', () => {
     const rows = evaluate([
       task({ category: 'infrastructure' }),
-      task({ category: 'infrastructure', status: 'done', completedAt: '2022-05-01' }),
+      task({
+        category: 'infrastructure',
+        status: 'done',
+        completedAt: '2022-05-01',
+        deadline: { date: '2022-06-30', text: 'quý II' },
+      }),
       task({ category: 'economy' }),
     ]);
     const cats = countByCategory(rows);

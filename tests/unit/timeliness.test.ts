@@ -16,7 +16,7 @@ describe('timelinessOf', () => {
     expect(timelinessOf({ status: 'done', deadline: deadline('2022-06-30'), completedAt: '2022-07-01' }, TODAY)).toBe(
       'done_late',
     );
-    expect(timelinessOf({ status: 'done', deadline: null, completedAt: '2022-07-01' }, TODAY)).toBe('done_on_time');
+    expect(timelinessOf({ status: 'done', deadline: null, completedAt: '2022-07-01' }, TODAY)).toBe('no_deadline');
     expect(timelinessOf({ status: 'in_progress', deadline: deadline('2026-11-25'), completedAt: null }, TODAY)).toBe(
       'overdue',
     );
@@ -54,7 +54,7 @@ describe('timelinessOf', () => {
           { status, deadline: due ? deadline(due) : null, completedAt: status === 'done' ? done : null },
           today,
         );
-        if (status === 'done') expect(['done_on_time', 'done_late']).toContain(t);
+        if (status === 'done') expect(due ? ['done_on_time', 'done_late'] : ['no_deadline']).toContain(t);
         else if (status === 'cancelled') expect(t).toBe('cancelled');
         else expect(['overdue', 'due_soon', 'on_track', 'no_deadline']).toContain(t);
       }),

@@ -26,7 +26,7 @@ export function timelinessSql({ today, soon }: EvalDates): RawBuilder<string> {
   return sql<string>`case
     when t.status = 'cancelled' then 'cancelled'
     when t.status = 'done' then case
-      when t.deadline_date is null then 'done_on_time'
+      when t.deadline_date is null then 'no_deadline'
       when coalesce(t.completed_at, ${today}) <= t.deadline_date then 'done_on_time'
       else 'done_late' end
     when t.deadline_date is null then 'no_deadline'
@@ -41,11 +41,11 @@ export function timelinessIs(tl: Timeliness, { today, soon }: EvalDates): RawBui
     case 'cancelled':
       return sql`t.status = 'cancelled'`;
     case 'done_on_time':
-      return sql`(t.status = 'done' and (t.deadline_date is null or coalesce(t.completed_at, ${today}) <= t.deadline_date))`;
+      return sql`(t.status = 'done' and t.deadline_date is not null and coalesce(t.completed_at, ${today}) <= t.deadline_date)`;
     case 'done_late':
       return sql`(t.status = 'done' and t.deadline_date is not null and coalesce(t.completed_at, ${today}) > t.deadline_date)`;
     case 'no_deadline':
-      return sql`(${OPEN} and t.deadline_date is null)`;
+      return sql`(t.status <> 'cancelled' and t.deadline_date is null)`;
     case 'overdue':
       return sql`(${OPEN} and t.deadline_date < ${today})`;
     case 'due_soon':
