@@ -73,7 +73,7 @@ export const VIEWPORTS = [
  * Playwright's `test`, plus an automatic check that the page threw no uncaught error and logged no console error
  * during the test (a failing test lists them).
  */
-export const test = base.extend<{ pageErrors: string[]; appMode: AppMode; signedIn: void }>({
+export const test = base.extend<{ pageErrors: string[]; appMode: AppMode; signedIn: undefined }>({
   appMode: ['preview', { option: true }],
   baseURL: async ({ baseURL, appMode }, use) => {
     if (appMode !== 'server') {
