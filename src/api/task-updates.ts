@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '../domain/dates';
 import { applyChange } from '../domain/task-updates';
 import { timelinessOf } from '../domain/timeliness';
-import { ApiError, apiGet, apiRequest, outcomeUnknown } from './client';
+import { ApiError, apiGet, apiRequest, newIdempotencyKey, outcomeUnknown } from './client';
 import { mockSettingsQueries } from './mock-settings';
 import type { Task, TaskFilters } from './schemas';
 import { statsQueries } from './stats';
@@ -235,7 +235,11 @@ export function useBulkTaskChange() {
       const out: BulkChangeResult[] = [];
       for (const request of requests) {
         try {
-          const result = await saveTaskChange(client, request);
+          // One key per task's change: a lost answer is retried once without applying it twice.
+          const result = await saveTaskChange(client, {
+            ...request,
+            idempotencyKey: request.idempotencyKey ?? newIdempotencyKey(),
+          });
           client.setQueryData(tasksQueries.detail(request.taskId).queryKey, result.task);
           out.push({ taskId: request.taskId, ok: true, result });
         } catch (error) {
