@@ -95,7 +95,7 @@ export const test = base.extend<{ pageErrors: string[]; appMode: AppMode; signed
         });
         expect(response.status(), await response.text()).toBe(200);
       }
-      await use();
+      await use(undefined);
     },
     { auto: true },
   ],
