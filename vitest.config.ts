@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'jsdom',
+          // A whole route rendered in jsdom with several user steps: room for a busy 2-core machine.
+          testTimeout: 45_000,
           setupFiles: ['tests/setup.ts'],
           include: ['tests/integration/**/*.test.{ts,tsx}'],
         },

@@ -198,9 +198,12 @@ describe('export buttons', () => {
     const user = userEvent.setup();
     renderApp('/');
     // The charts arrive in their own chunk: wait for the real card (the placeholder card has no button).
-    const button = await screen.findByRole('button', {
-      name: 'Tải biểu đồ “Tình trạng thực hiện” dạng ảnh PNG',
-    });
+    const button = await screen.findByRole(
+      'button',
+      { name: 'Tải biểu đồ “Tình trạng thực hiện” dạng ảnh PNG' },
+      // The charts' chunk is loaded after the figures (the first screen does not wait for it).
+      { timeout: 15_000 },
+    );
     await user.click(button);
     await waitFor(() => expect(names[0]).toMatch(/^tinh-trang-thuc-hien-\d{4}-\d{2}-\d{2}\.png$/));
     expect(saved[0]?.type).toBe('image/png');
