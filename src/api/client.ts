@@ -89,6 +89,11 @@ export function holdRequestsUntil(ready: Promise<unknown>): void {
   requestGate = ready;
 }
 
+/** Settles when requests may go out (the demo's mock API is in control); at once when nothing holds them. */
+export function requestsReady(): Promise<unknown> {
+  return requestGate ?? Promise.resolve();
+}
+
 function resolveUrl(path: string, query?: Record<string, QueryValue>): string {
   // A same-origin base ("/api/v1") is made absolute so it also works where fetch needs absolute URLs (tests).
   const base =

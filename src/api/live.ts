@@ -19,6 +19,7 @@ import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-qu
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { articlesQueries } from './articles';
+import { requestsReady } from './client';
 import { compareQueries } from './compare';
 import { config } from './config';
 import { facetsQueries } from './facets';
@@ -228,9 +229,80 @@ export function eventsUrl(): string {
   return `${base}/events`;
 }
 
+/**
+ * EventSource over `fetch`, for the in-browser demo: the demo's API lives in the page behind MSW, which answers
+ * `fetch` but not the browser's own EventSource requests (those would reach the static host and get a 404). Reads
+ * the same `text/event-stream` and dispatches the same named events; an error or the end of the stream calls
+ * `onerror`, and the client's own backoff reconnects.
+ */
+export class FetchEventSource extends EventTarget {
+  onerror: ((event: Event) => void) | null = null;
+  private readonly abort = new AbortController();
+
+  constructor(url: string) {
+    super();
+    void this.read(url);
+  }
+
+  private async read(url: string) {
+    try {
+      await requestsReady();
+      const response = await fetch(url, {
+        headers: { Accept: 'text/event-stream' },
+        credentials: 'same-origin',
+        signal: this.abort.signal,
+      });
+      if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          this.dispatchBlock(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          end = buffer.indexOf('\n\n');
+        }
+      }
+      throw new Error('events: the stream ended');
+    } catch {
+      if (!this.abort.signal.aborted) this.onerror?.(new Event('error'));
+    }
+  }
+
+  private dispatchBlock(block: string) {
+    let type = 'message';
+    let id = '';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'id') id = value;
+    }
+    if (data.length === 0 && type === 'message') return;
+    this.dispatchEvent(new MessageEvent(type, { data: data.join('\n'), lastEventId: id }));
+  }
+
+  close() {
+    this.abort.abort();
+  }
+}
+
 export function createLiveClient(options: LiveClientOptions): LiveClient {
   const { queryClient } = options;
-  const ES = options.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
+  const ES =
+    options.EventSource ??
+    (typeof EventSource === 'undefined'
+      ? undefined
+      : config.useMockApi
+        ? (FetchEventSource as unknown as typeof EventSource)
+        : EventSource);
   const pollMs = options.pollMs ?? POLL_MS;
   const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
   const failuresBeforePolling = options.failuresBeforePolling ?? 3;
