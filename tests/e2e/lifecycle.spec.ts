@@ -11,12 +11,13 @@ import {
   VIEWPORTS,
 } from './helpers';
 
-/** The Đình Khao bridge, assigned by the seed article: done (on time, no deadline) in the sample data. */
+/** The Đình Khao bridge, assigned by the seed article: open at 95 %, without a deadline, in the sample data. */
 const BRIDGE = 't-000-09';
-const NOTE = 'Mở lại để hoàn thiện đường dẫn hai đầu cầu theo yêu cầu của Sở Xây dựng.';
+const NOTE = 'Đã hoàn thiện đường dẫn hai đầu cầu theo yêu cầu của Sở Xây dựng; cầu đưa vào sử dụng.';
 
 interface StatsBody {
   byTimeliness: Record<string, number>;
+  byStatus: Record<string, number>;
 }
 
 /**
@@ -33,10 +34,12 @@ function progressOf(page: Page, id: string): Promise<number> {
   }, id);
 }
 
-async function doneOnTimeShown(page: Page): Promise<number> {
-  const value = page.locator('[data-kpi="doneOnTime"] .kpi-value');
-  await expect(value).toHaveText(/\d/);
-  return parseShownNumber((await value.textContent()) ?? '');
+/** The overview's status line: how many tasks it counts as done. */
+async function doneShown(page: Page): Promise<number> {
+  const button = page.getByRole('button', { name: /^Lọc theo trạng thái Hoàn thành: / });
+  await expect(button).toHaveAccessibleName(/\d+ nhiệm vụ$/);
+  const name = (await button.getAttribute('aria-label')) ?? (await button.textContent()) ?? '';
+  return parseShownNumber(name);
 }
 
 async function openTask(page: Page, id = BRIDGE) {
@@ -83,8 +86,8 @@ test.describe('task lifecycle on the mock API (production build)', () => {
   }, testInfo) => {
     await openOverview(page);
     const before = await apiGet<StatsBody>(page, '/api/v1/stats');
-    const shownBefore = await doneOnTimeShown(page);
-    expect(shownBefore).toBe(before.body.byTimeliness.done_on_time);
+    const shownBefore = await doneShown(page);
+    expect(shownBefore).toBe(before.body.byStatus.done);
 
     await openTask(page);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Xây dựng cầu Đình Khao');
@@ -92,10 +95,10 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     await expect(page.locator('mark.quote-mark')).toHaveText('xây dựng cầu Đình Khao');
     await expect(page.locator('mark.quote-mark')).toBeInViewport();
 
-    // Reopened: the approach roads at both ends are still being finished.
+    // Finished: the approach roads at both ends are done too (the sample has it open at 95 %).
     await recordUpdate(page, {
-      status: 'in_progress',
-      progress: '95',
+      status: 'done',
+      progress: '100',
       note: NOTE,
       author: 'Sở Xây dựng tỉnh Vĩnh Long',
     });
@@ -105,14 +108,14 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     await page.reload();
     const history = page.getByRole('region', { name: 'Lịch sử cập nhật' });
     await expect(history.getByText(NOTE)).toBeVisible({ timeout: 30_000 });
-    await expect(history.locator('.history-item').first()).toContainText('Trạng thái: Hoàn thành → Đang thực hiện');
+    await expect(history.locator('.history-item').first()).toContainText('Trạng thái: Đang thực hiện → Hoàn thành');
     const facts = page.getByRole('region', { name: 'Thông tin nhiệm vụ' });
-    await expect(facts.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '95');
+    await expect(facts.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
 
     await openOverview(page);
     const after = await apiGet<StatsBody>(page, '/api/v1/stats');
-    expect(after.body.byTimeliness.done_on_time).toBe((before.body.byTimeliness.done_on_time ?? 0) - 1);
-    expect(await doneOnTimeShown(page)).toBe(shownBefore - 1);
+    expect(after.body.byStatus.done).toBe((before.body.byStatus.done ?? 0) + 1);
+    expect(await doneShown(page)).toBe(shownBefore + 1);
   });
 
   test('a corrupted record is set aside: the person is told, that task is back to the sample, nothing crashes', {
