@@ -71,6 +71,8 @@ async function readCsvDownload(download: Download) {
 
 test.describe('analyst workspace (production build)', () => {
   test('Bến Tre › Chợ Lách: only its tasks in the charts and in the table', async ({ page }) => {
+    // The table is virtualised (only the rows in view are in the page) and fills the window: make room for all.
+    await page.setViewportSize({ width: 1366, height: 1800 });
     await openOverview(page);
     await pickBenTreChoLach(page);
     const stats = await apiGet<StatsBody>(page, '/api/v1/stats?locality=832&era=pre2025');
