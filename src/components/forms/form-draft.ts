@@ -95,9 +95,10 @@ export function useDraftAutosave<T>(
  * Asks before leaving a screen with unsaved input: the browser's own prompt on reload or close, and an in-page
  * question on navigation within the app (`status === 'blocked'`; `proceed` / `reset`).
  */
-export function useLeaveGuard(dirty: boolean) {
+export function useLeaveGuard(dirty: boolean, allow?: (pathname: string) => boolean) {
   return useBlocker({
-    shouldBlockFn: () => dirty,
+    // A destination the screen itself offers as the way on (`allow`) is not questioned; the draft is kept anyway.
+    shouldBlockFn: ({ next }) => dirty && !allow?.(next.pathname),
     enableBeforeUnload: () => dirty,
     disabled: !dirty,
     withResolver: true,

@@ -5,12 +5,13 @@ import './forms.css';
 
 /**
  * Asks before leaving a form with unsaved input: the browser's prompt on reload or close, and this question on a
- * navigation within the app. Leaving keeps the draft, so nothing is lost either way.
+ * navigation within the app. Leaving keeps the draft, so nothing is lost either way. `allow` names destinations the
+ * screen sends the person to itself (e.g. the article a refused duplicate already is): following them is not asked.
  */
-export function LeaveGuard({ dirty }: { dirty: boolean }) {
+export function LeaveGuard({ dirty, allow }: { dirty: boolean; allow?: (pathname: string) => boolean }) {
   const { t } = useTranslation();
   const id = useId();
-  const blocker = useLeaveGuard(dirty);
+  const blocker = useLeaveGuard(dirty, allow);
   const stay = useRef<HTMLButtonElement>(null);
   const blocked = blocker.status === 'blocked';
   useEffect(() => {

@@ -413,6 +413,12 @@ export function NewArticlePage() {
     800,
   );
 
+  // The save was refused as a duplicate: the link to the article already there is the way on, not a slip.
+  const duplicateOf = save.error instanceof DuplicateArticleError ? save.error.existing?.articleId : undefined;
+  const isExistingArticle = (pathname: string) =>
+    duplicateOf !== undefined &&
+    (pathname === `/articles/${duplicateOf}` || pathname === `/articles/${encodeURIComponent(duplicateOf)}`);
+
   const counts = countByStatus(drafts);
   const accepted = counts.accepted;
   const era = eraOfArticle(isDate(bodyDate) ? bodyDate : meta.date || '2099-01-01');
@@ -434,7 +440,7 @@ export function NewArticlePage() {
   return (
     <div className="article-import-page">
       <ImportHeader current="single" />
-      <LeaveGuard dirty={dirty && !save.isPending} />
+      <LeaveGuard dirty={dirty && !save.isPending} allow={isExistingArticle} />
       {restored && dirty ? (
         <div className="draft-notice" role="status">
           <p>
