@@ -207,8 +207,18 @@ const THREAD_CACHE_KIB = 16 * 1024;
 class VersionedCache {
   private version = -1;
   private readonly entries = new Map<string, unknown>();
+  /** Answers being computed, by version and key: concurrent requests for one answer share one computation. */
+  private readonly running = new Map<string, Promise<unknown>>();
   constructor(private readonly max = 300) {}
   async get<T>(version: number, key: string, compute: () => Promise<T>): Promise<T> {
+    const flight = `${version}\u0000${key}`;
+    const running = this.running.get(flight);
+    if (running) return running as Promise<T>;
+    const promise = this.lookup(version, key, compute).finally(() => this.running.delete(flight));
+    this.running.set(flight, promise);
+    return promise;
+  }
+  private async lookup<T>(version: number, key: string, compute: () => Promise<T>): Promise<T> {
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
@@ -312,14 +322,17 @@ function createSqlStore(
     after: StoredTask,
   ) {
     const old = units.rowsOf({ localityCodes: JSON.parse(before.locality_codes), createdAt: before.created_at });
-    const parents = [...new Set(old.buckets.map(([p]) => p))];
     const sameCodes = before.locality_codes === JSON.stringify(after.localityCodes);
+    // Each row by its whole primary key (parent, bucket, task_seq): `parent IN (…) AND task_seq = ?` would read the
+    // whole range of each parent (under an era's root, every task of that era) to find the task's row.
     if (sameCodes && localities.taskEra(before.created_at) === localities.taskEra(after.createdAt)) {
-      if (parents.length) {
+      const facts = factsOf(after);
+      for (const [parent, bucket] of old.buckets) {
         await q
           .updateTable('task_buckets')
-          .set(factsOf(after))
-          .where('parent', 'in', parents)
+          .set(facts)
+          .where('parent', '=', parent)
+          .where('bucket', '=', bucket)
           .where('task_seq', '=', seq)
           .execute();
       }
@@ -328,8 +341,13 @@ function createSqlStore(
     if (old.units.length) {
       await q.deleteFrom('task_units').where('task_seq', '=', seq).where('unit', 'in', old.units).execute();
     }
-    if (parents.length) {
-      await q.deleteFrom('task_buckets').where('task_seq', '=', seq).where('parent', 'in', parents).execute();
+    for (const [parent, bucket] of old.buckets) {
+      await q
+        .deleteFrom('task_buckets')
+        .where('parent', '=', parent)
+        .where('bucket', '=', bucket)
+        .where('task_seq', '=', seq)
+        .execute();
     }
     await insertUnitRows(q, seq, after);
   }
