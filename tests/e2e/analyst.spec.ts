@@ -7,7 +7,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { apiGet, expect, expectNoHorizontalScroll, openOverview, saveScreenshot, test, VIEWPORTS } from './helpers';
+import {
+  apiGet,
+  expect,
+  expectNoHorizontalScroll,
+  openOverview,
+  saveScreenshot,
+  signInAsAdmin,
+  test,
+  VIEWPORTS,
+} from './helpers';
 
 interface PageBody {
   items: Array<{ id: string; title: string }>;
@@ -125,7 +134,7 @@ test.describe('analyst workspace (production build)', () => {
     await expect(row.locator('td.col-locality')).toHaveText('Bến Tre › Chợ Lách');
   });
 
-  test('a copied link opens the same view in a fresh browser context', async ({ page, browser }) => {
+  test('a copied link opens the same view in a fresh browser context', async ({ page, browser, appMode, baseURL }) => {
     await openOverview(page);
     await pickBenTreChoLach(page);
     await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
@@ -147,6 +156,8 @@ test.describe('analyst workspace (production build)', () => {
 
     const fresh = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     try {
+      // On the server a fresh browser is signed out: the same person signs in there first.
+      if (appMode === 'server') await signInAsAdmin(fresh, baseURL ?? '');
       const other = await fresh.newPage();
       await other.goto(link);
       await expect(other.getByRole('heading', { level: 1, name: 'Danh sách nhiệm vụ' })).toBeVisible();

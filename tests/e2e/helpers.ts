@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 /**
  * How a project reaches the app: `preview` uses the config's baseURL (the demo build on the in-browser mock);
@@ -53,6 +53,15 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   return { url, child };
 }
 
+/** Signs a browser context in as the first admin (a fresh context on the server starts signed out). */
+export async function signInAsAdmin(context: BrowserContext, baseURL: string): Promise<void> {
+  const response = await context.request.post(`${baseURL}/api/v1/session`, {
+    data: E2E_ADMIN,
+    headers: { Origin: baseURL },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 export async function stopAppServer(server: StartedServer): Promise<void> {
   if (server.child.exitCode !== null) return;
   const exited = new Promise((done) => server.child.once('exit', done));
@@ -88,13 +97,7 @@ export const test = base.extend<{ pageErrors: string[]; appMode: AppMode; signed
   // accounts sign out or in as they need.
   signedIn: [
     async ({ appMode, context, baseURL }, use) => {
-      if (appMode === 'server') {
-        const response = await context.request.post(`${baseURL}/api/v1/session`, {
-          data: E2E_ADMIN,
-          headers: { Origin: baseURL ?? '' },
-        });
-        expect(response.status(), await response.text()).toBe(200);
-      }
+      if (appMode === 'server') await signInAsAdmin(context, baseURL ?? '');
       await use(undefined);
     },
     { auto: true },
