@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { dbStore, server } from '../mocks/node';
 import type { StoredTask } from '../src/api/schemas';
 import { indexTask } from '../src/domain/task-query';
+import { makeTask } from './task-factory';
 
 /**
  * Serves the mock API (MSW) to the tests of the calling file, and gives each test the sample database without a
@@ -21,25 +22,7 @@ export function serveMockApi(): void {
 /** Adds a task to the mock database of the tests (reset after each test by serveMockApi). */
 export function addTask(overrides: Partial<StoredTask> & Pick<StoredTask, 'id'>): StoredTask {
   const db = dbStore.get();
-  const task: StoredTask = {
-    title: `Nhiệm vụ thử ${overrides.id}`,
-    description: '',
-    articleId: null,
-    quote: null,
-    issuer: 'UBND tỉnh',
-    assignee: 'UBND xã',
-    localityCodes: [],
-    category: 'economy',
-    flagship: false,
-    deadline: null,
-    status: 'in_progress',
-    progress: 10,
-    completedAt: null,
-    createdAt: '2025-09-01T08:00:00+07:00',
-    updatedAt: '2025-09-01T08:00:00+07:00',
-    version: 1,
-    ...overrides,
-  };
+  const task = makeTask(overrides);
   db.tasks.set(task.id, task);
   db.rows.push(indexTask(task));
   return task;

@@ -14,6 +14,10 @@ import { createMemoryStore } from '../../server/store/memory';
 import { addArticle, createDb, replaceTask } from '../../server/store/memory-db';
 import type { Store, StoreKind } from '../../server/store/types';
 import type { StoredTask } from '../../src/api/schemas';
+import { makeTask } from '../task-factory';
+
+export { makeTask };
+
 import type { Role } from '../../src/api/session-schemas';
 
 /** The date of evaluation in these tests, so timeliness is stable. */
@@ -34,29 +38,6 @@ export interface Harness {
   cookieFor(role: Role, unitCode?: string | null): Promise<string>;
   addTasks(tasks: StoredTask[]): Promise<void>;
   close(): Promise<void>;
-}
-
-/** A task with plausible defaults, for tests that add their own. */
-export function makeTask(overrides: Partial<StoredTask> & Pick<StoredTask, 'id'>): StoredTask {
-  return {
-    title: `Nhiệm vụ thử ${overrides.id}`,
-    description: '',
-    articleId: null,
-    quote: null,
-    issuer: 'UBND tỉnh',
-    assignee: 'UBND xã',
-    localityCodes: [],
-    category: 'economy',
-    flagship: false,
-    deadline: null,
-    status: 'in_progress',
-    progress: 10,
-    completedAt: null,
-    createdAt: '2025-09-01T08:00:00+07:00',
-    updatedAt: '2025-09-01T08:00:00+07:00',
-    version: 1,
-    ...overrides,
-  };
 }
 
 let databases = 0;
