@@ -68,8 +68,9 @@ describe('overview', () => {
   });
 
   it('never stops a list silently: "10 of 11" and a link to all overdue tasks in the table', async () => {
-    renderApp('/');
+    // Read what to expect before rendering: awaiting a plain fetch while the app renders is outside act().
     const stats = await (await fetch(apiUrl('/stats'))).json();
+    renderApp('/');
     const card = await screen.findByRole('region', { name: 'Nhiệm vụ quá hạn lâu nhất' });
     const seeAll = await within(card).findByRole('link', {
       name: `Xem tất cả ${stats.byTimeliness.overdue} nhiệm vụ quá hạn`,
@@ -82,8 +83,9 @@ describe('overview', () => {
   });
 
   it('counts every task in a tile and on the status line, paused work included', async () => {
-    renderApp('/');
+    // Read what to expect before rendering: awaiting a plain fetch while the app renders is outside act().
     const stats = await (await fetch(apiUrl('/stats'))).json();
+    renderApp('/');
     const value = (key: string) =>
       Number(document.querySelector(`[data-kpi="${key}"] .kpi-value`)?.textContent?.replace(/\D/g, '') ?? 'NaN');
     await waitFor(() => expect(value('total')).toBe(stats.total));
