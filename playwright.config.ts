@@ -53,11 +53,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'demo', use: { appMode: 'preview' satisfies AppMode } },
+    { name: 'demo', use: { appMode: 'preview' satisfies AppMode }, grepInvert: /@server/ },
     {
       name: 'server',
       use: { appMode: 'server' satisfies AppMode },
-      testIgnore: ['**/faults.spec.ts'],
+      // Fault scenarios are the mock's; the live-screen tests start a server of their own, once, from the demo run.
+      testIgnore: ['**/faults.spec.ts', '**/live.spec.ts'],
       grepInvert: /@demo/,
     },
   ],

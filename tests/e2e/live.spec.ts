@@ -25,11 +25,8 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots', 'issue-15');
 const TODAY = '2026-11-26';
 
 test.describe.configure({ mode: 'serial' });
-// These tests run their own server on one port: once, in the demo project (whose demo build they also use).
-const ONCE = 'demo';
-test.beforeEach(({ browserName: _browser }, info) => {
-  test.skip(info.project.name !== ONCE, 'runs once, in the demo project');
-});
+// These tests run their own server on one port: once, in the demo project (whose demo build they also use);
+// playwright.config.ts leaves this file out of the server project.
 
 async function waitUntilUp(url: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -158,8 +155,7 @@ const CHROMIUM_ARGS = [
 
 test.describe('live screens on the server', () => {
   let server: ChildProcess | null = null;
-  test.beforeAll(async ({ browserName: _browser }, info) => {
-    if (info.project.name !== ONCE) return;
+  test.beforeAll(async () => {
     test.setTimeout(120_000);
     rmSync(DB, { force: true });
     if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {

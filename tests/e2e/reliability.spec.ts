@@ -291,8 +291,8 @@ test.describe('bulk import at scale (issue #11)', { tag: '@demo' }, () => {
 });
 
 test.describe('the server build (issue #11)', () => {
-  test('forbids framing by another site: frame-ancestors none', async ({ page, appMode }) => {
-    test.skip(appMode !== 'server', 'a header only the server sends (a static host cannot send it from a meta tag)');
+  // A header only the server sends (a static host cannot send it from a meta tag): the server project only.
+  test('forbids framing by another site: frame-ancestors none', { tag: '@server' }, async ({ page }) => {
     const response = await page.goto('/');
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
