@@ -79,4 +79,26 @@ export async function startMockApi(): Promise<void> {
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
+  await controlled();
+}
+
+/**
+ * The worker can be active a moment before it controls this page (its `clients.claim()` lands later, e.g. on a
+ * reload while the registration is being updated); a request sent in that moment reaches the static host and gets
+ * its 404. The app's requests wait behind this, so hold them until the worker is in control (or 5 s have passed).
+ */
+function controlled(): Promise<void> {
+  const sw = navigator.serviceWorker;
+  if (!sw || sw.controller) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    sw.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
