@@ -1,5 +1,5 @@
 /**
- * The seed article (../shared/seeds/000_39bba4cb8ffa281c.txt, Báo Đồng Khởi, 22/03/2022), embedded verbatim,
+ * The seed article (Báo Đồng Khởi, 22/03/2022; the project keeps a copy in tests/fixtures/extraction/01-seed-cho-lach-2022.txt), embedded verbatim,
  * and every task it assigns to the Standing Committee of the Chợ Lách District Party Committee.
  *
  * The body is the file's text exactly (NFC, paragraphs separated by one blank line, no trailing newline,

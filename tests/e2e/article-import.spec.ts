@@ -15,7 +15,7 @@ import {
 } from './helpers';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The seed article, exactly as in ../shared/seeds (tests/fixtures keeps a copy). */
+/** The seed article, exactly as published (the copy in tests/fixtures/extraction). */
 const SEED = readFileSync(path.join(ROOT, 'tests/fixtures/extraction/01-seed-cho-lach-2022.txt'), 'utf8');
 const SEED_TITLE = 'Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Chợ Lách';
 /**
