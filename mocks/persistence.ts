@@ -548,14 +548,19 @@ export function createPersistentStore(
    * One durable write: `change` sees the stored values of `keys` and returns the records to store (or null to
    * store nothing). The write counter is bumped in the same transaction. Throws StoreUnavailableError.
    */
-  const commit = async (keys: string[], change: (values: unknown[]) => Map<string, unknown> | null) => {
+  const commit = async (
+    keys: string[],
+    /** `stored` is the write counter in storage (null when there is none): another value than `seenSeq` means
+     * another tab wrote since this one last synchronised. */
+    change: (values: unknown[], stored: number | null) => Map<string, unknown> | null,
+  ) => {
     if (!adapter) return;
     let wrote = false;
     try {
       await adapter.transact([META_KEY, ...keys], ([rawMeta, ...values]) => {
-        const out = change(values);
-        if (!out) return null;
         const meta = Meta.safeParse(rawMeta);
+        const out = change(values, meta.success ? meta.data.seq : null);
+        if (!out) return null;
         // No meta although this tab saw writes: the storage was emptied under us; keep what we know.
         if (!meta.success && seenSeq > 0) everything(out);
         const at = new Date().toISOString();
@@ -659,6 +664,25 @@ export function createPersistentStore(
       imports.set(article.id, entry);
       if (adapter) tell({ kind: 'article', articleId: article.id });
     },
+    async storeArticles(_db, items) {
+      const entries = items.map(({ article, tasks }): PersistedImport => ({ article, tasks: [...tasks] }));
+      let stale = false;
+      // One transaction for the whole batch, refused when another tab wrote since this one synchronised (its
+      // articles may duplicate these: the store checks again after bringing them in).
+      await commit([], (_values, stored) => {
+        if (stored !== null && stored !== seenSeq) {
+          stale = true;
+          return null;
+        }
+        return new Map(entries.map((entry) => [articleKey(entry.article.id), entry]));
+      });
+      if (stale) return 'stale';
+      for (const entry of entries) imports.set(entry.article.id, entry);
+      // One message: the other tabs read every record they have not seen.
+      const first = entries[0];
+      if (adapter && first) tell({ kind: 'article', articleId: first.article.id });
+      return 'ok';
+    },
     async loadIdempotent(key) {
       const known = idempotent.get(key);
       if (known || !usable || !adapter) return known ?? null;
@@ -689,6 +713,7 @@ export function createPersistentStore(
     // Never stored: the edits last until reload, as the notice says; writes apply in memory only.
     delete hooks.storeTaskChange;
     delete hooks.storeArticle;
+    delete hooks.storeArticles;
     delete hooks.storeIdempotent;
   }
 

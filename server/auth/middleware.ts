@@ -253,6 +253,20 @@ export function authMiddleware(deps: {
         before: tracked(before),
         after: { ...tracked(task), note: update?.note ?? '', updateId: update?.id ?? null },
       });
+    } else if (action === 'article.create' && Array.isArray(body?.results)) {
+      // POST /articles/batch: the same entry as POST /articles for each article it added.
+      for (const result of body.results as {
+        status?: string;
+        article?: { id?: unknown; title?: unknown; taskIds?: unknown };
+      }[]) {
+        if (result?.status !== 'created' || typeof result.article?.id !== 'string') continue;
+        await audit(c, store, options, {
+          action,
+          targetType: 'article',
+          targetId: result.article.id,
+          after: { title: result.article.title, taskIds: result.article.taskIds },
+        });
+      }
     } else if (action === 'article.create') {
       await audit(c, store, options, {
         action,

@@ -60,6 +60,8 @@ export const PERMISSIONS: readonly Permission[] = [
     audit: 'task.update',
   },
   { method: 'POST', path: '/articles', access: ANY_EDITOR, audit: 'article.create' },
+  // Many articles at once: one 'article.create' entry per article added.
+  { method: 'POST', path: '/articles/batch', access: ANY_EDITOR, audit: 'article.create' },
 
   // Administration (the routes write their own, more detailed audit entries).
   { method: 'GET', path: '/users', access: ADMIN },

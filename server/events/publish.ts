@@ -10,6 +10,7 @@ import type { ChangeFeed, ChangeScope } from './feed';
 
 const TASK_WRITE = /\/tasks\/([^/]+)(\/updates)?$/;
 const ARTICLE_WRITE = /\/articles$/;
+const ARTICLE_BATCH = /\/articles\/batch$/;
 /** Writes that change no task data: nothing to tell the screens. */
 const NOT_DATA = /\/(auth|session|sessions|login|logout|users|accounts|me|_mock)(\/|$)/;
 
@@ -35,6 +36,22 @@ export async function scopeOfWrite(method: string, path: string, res: Response):
     const articleId = str(task?.articleId);
     const title = str(task?.title);
     return { tasks: [id], articles: articleId ? [articleId] : [], titles: title ? [title] : [] };
+  }
+  if (ARTICLE_BATCH.test(path) && method === 'POST') {
+    const body = await bodyOf(res);
+    if (!Array.isArray(body?.results)) return { all: true };
+    const scope = { articles: [] as string[], tasks: [] as string[], titles: [] as string[] };
+    for (const r of body.results as { status?: unknown; article?: Record<string, unknown> }[]) {
+      const id = r?.status === 'created' ? str(r.article?.id) : undefined;
+      if (!id) continue;
+      scope.articles.push(id);
+      const taskIds = r.article?.taskIds;
+      if (Array.isArray(taskIds)) scope.tasks.push(...taskIds.filter((t): t is string => typeof t === 'string'));
+      const title = str(r.article?.title);
+      if (title && scope.titles.length < 3) scope.titles.push(title);
+    }
+    // Every article a duplicate or invalid: nothing changed.
+    return scope.articles.length ? scope : null;
   }
   if (ARTICLE_WRITE.test(path) && method === 'POST') {
     const body = await bodyOf(res);

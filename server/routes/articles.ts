@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import {
+  ArticleBatchEnvelope,
+  type ArticleBatchItemResult,
+  type ArticleBatchResult,
   type ArticleCreate,
   ArticleLookupQuery,
   articleCreateSchema,
@@ -7,9 +10,11 @@ import {
   normalizeArticleUrl,
 } from '../../src/api/article-import-schemas';
 import { type Article, ArticleListQuery, type StoredTask } from '../../src/api/schemas';
+import { fieldErrorsOf } from '../../src/api/task-update-schemas';
 import type { AppDeps } from '../context';
 import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
+import type { NewArticle } from '../store/types';
 
 /** A fresh id that another writer is unlikely to pick: time and randomness, base 36. */
 function randomArticleId(): string {
@@ -58,9 +63,20 @@ export function buildImport(input: ArticleCreate, id: string): { article: Articl
   return { article, tasks };
 }
 
+/** What identifies an article as a duplicate, with the article and its tasks as stored. */
+function newArticle(input: ArticleCreate, id: string): NewArticle {
+  const { article, tasks } = buildImport(input, id);
+  return {
+    article,
+    tasks,
+    normalizedUrl: input.url ? normalizeArticleUrl(input.url) : null,
+    fingerprint: articleFingerprint(input.body, input.date),
+  };
+}
+
 /**
  * `GET /articles`, `GET /articles/:id`, `POST /articles` (validated with the contract's schema, duplicates refused
- * with 409) and `GET /article-lookup`.
+ * with 409), `POST /articles/batch` (many at once, one result each) and `GET /article-lookup`.
  */
 export function articleRoutes({ store, localities, today }: AppDeps) {
   const app = new Hono();
@@ -79,6 +95,14 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
     return c.json(article);
   });
 
+  /** An id no stored article has, nor one in `taken` (which it joins). */
+  const freshId = async (taken: Set<string>) => {
+    let id = randomArticleId();
+    while (taken.has(id) || (await store.hasArticle(id))) id = randomArticleId();
+    taken.add(id);
+    return id;
+  };
+
   app.post('/articles', async (c) => {
     const instance = new URL(c.req.url).pathname;
     const raw: unknown = nfcDeep(await c.req.json().catch(() => undefined));
@@ -89,11 +113,11 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) return fieldProblem(parsed.error, instance);
     const input = parsed.data;
-    const existing = await store.findArticle(
-      input.url ? normalizeArticleUrl(input.url) : null,
-      articleFingerprint(input.body, input.date),
-    );
-    if (existing) {
+    const item = newArticle(input, await freshId(new Set()));
+    // The duplicate check and the insert in one transaction: two requests with the same article add it once.
+    const [outcome] = await store.addArticles([item]);
+    if (outcome && !outcome.created) {
+      const existing = outcome.existing;
       return problem({
         type: `${PROBLEMS}/duplicate-article`,
         title: 'Article already submitted',
@@ -105,11 +129,50 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
         errors: [{ name: existing.matchedBy === 'url' ? 'url' : 'body', reason: 'duplicate' }],
       });
     }
-    let id = randomArticleId();
-    while (await store.hasArticle(id)) id = randomArticleId();
-    const { article, tasks } = buildImport(input, id);
-    await store.addArticle(article, tasks);
+    const { article } = item;
     return c.json(article, 201, { Location: `/api/v1/articles/${encodeURIComponent(article.id)}` });
+  });
+
+  /**
+   * Many articles in one request (a bulk import): each checked alone (invalid ones are answered, not added), the
+   * rest added in one transaction with the duplicate check of POST /articles — against the stored articles and
+   * the earlier ones of the batch. Always 200 with one result per article, in order.
+   */
+  app.post('/articles/batch', async (c) => {
+    const instance = new URL(c.req.url).pathname;
+    const raw: unknown = nfcDeep(await c.req.json().catch(() => undefined));
+    const envelope = ArticleBatchEnvelope.safeParse(raw);
+    if (!envelope.success) return fieldProblem(envelope.error, instance);
+    const schema = articleCreateSchema({
+      today: today(),
+      localityExists: (code, era) => localities.get(code, era) !== undefined,
+    });
+    const results: (ArticleBatchItemResult | null)[] = [];
+    const toAdd: NewArticle[] = [];
+    const positions: number[] = [];
+    const taken = new Set<string>();
+    for (const item of envelope.data.articles) {
+      const parsed = schema.safeParse(item, { reportInput: true });
+      if (!parsed.success) {
+        results.push({
+          status: 'invalid',
+          errors: fieldErrorsOf(parsed.error).map(({ name, reason }) => ({ name, reason })),
+        });
+        continue;
+      }
+      positions.push(results.length);
+      results.push(null);
+      toAdd.push(newArticle(parsed.data, await freshId(taken)));
+    }
+    const outcomes = await store.addArticles(toAdd);
+    outcomes.forEach((outcome, k) => {
+      const { article } = toAdd[k] as NewArticle;
+      results[positions[k] as number] = outcome.created
+        ? { status: 'created', article: { id: article.id, title: article.title, taskIds: article.taskIds } }
+        : { status: 'duplicate', existing: outcome.existing };
+    });
+    const body: ArticleBatchResult = { results: results as ArticleBatchItemResult[] };
+    return c.json(body, 200);
   });
 
   app.get('/article-lookup', async (c) => {

@@ -23,7 +23,14 @@ import { compareVi, fold, matchesQuery } from '../../src/domain/text';
 import type { AccountStore } from './accounts';
 import { createMemoryAccounts } from './memory-accounts';
 import { addArticle, type MockDb, replaceTask } from './memory-db';
-import type { CommitResult, IdempotentResponse, Store } from './types';
+import {
+  type AddArticleOutcome,
+  type CommitResult,
+  type IdempotentResponse,
+  type NewArticle,
+  type Store,
+  StoreUnavailableError,
+} from './types';
 
 /** What the browser's persistence needs to hear (mocks/persistence.ts); absent in tests and on the server. */
 export interface MemoryStoreHooks {
@@ -42,6 +49,15 @@ export interface MemoryStoreHooks {
   ): Promise<'ok' | 'stale'>;
   /** Stores an article and its tasks durably before they show in memory (throws StoreUnavailableError). */
   storeArticle?(db: MockDb, article: Article, tasks: readonly StoredTask[]): Promise<void>;
+  /**
+   * Stores several articles with their tasks in one durable write, only if no other tab wrote since this one last
+   * synchronised: 'stale' otherwise (nothing stored; the store brings the other tab's writes in and checks the
+   * duplicates again). Throws StoreUnavailableError when it cannot be stored.
+   */
+  storeArticles?(
+    db: MockDb,
+    items: readonly { article: Article; tasks: readonly StoredTask[] }[],
+  ): Promise<'ok' | 'stale'>;
   /** An answer another tab (or an earlier page load) kept under this Idempotency-Key. */
   loadIdempotent?(key: string): Promise<IdempotentResponse | null>;
   /** Keeps an answer under its Idempotency-Key where every tab and a reload find it. */
@@ -64,6 +80,24 @@ function fingerprintOf(article: Article): string {
   return f;
 }
 
+/** Normalised URLs of the stored articles, computed once per article object. */
+const normalizedUrls = new WeakMap<Article, string | null>();
+function normalizedUrlOf(article: Article): string | null {
+  let u = normalizedUrls.get(article);
+  if (u === undefined) {
+    u = article.url ? normalizeArticleUrl(article.url) : null;
+    normalizedUrls.set(article, u);
+  }
+  return u;
+}
+
+const matchOf = (a: Article, matchedBy: ArticleMatch['matchedBy']): ArticleMatch => ({
+  articleId: a.id,
+  title: a.title,
+  date: a.date,
+  matchedBy,
+});
+
 export function createMemoryStore(
   current: () => MockDb,
   hooks: MemoryStoreHooks = {},
@@ -81,6 +115,13 @@ export function createMemoryStore(
       version += 1;
     }
     return d;
+  };
+  /** Article writes one after another: a duplicate check and the write it guards are never interleaved. */
+  let articleWrites: Promise<unknown> = Promise.resolve();
+  const serially = <T>(job: () => Promise<T>): Promise<T> => {
+    const result = articleWrites.then(job);
+    articleWrites = result.catch(() => undefined);
+    return result;
   };
   const filtered = (filters: TaskFilters, today: string) => {
     const d = db();
@@ -180,7 +221,7 @@ export function createMemoryStore(
       await hooks.beforeWrite?.(d);
       let byContent: Article | null = null;
       for (const article of d.articles.values()) {
-        if (wanted && article.url && normalizeArticleUrl(article.url) === wanted) {
+        if (wanted && normalizedUrlOf(article) === wanted) {
           return { articleId: article.id, title: article.title, date: article.date, matchedBy: 'url' };
         }
         if (!byContent && fingerprint && fingerprintOf(article) === fingerprint) byContent = article;
@@ -194,12 +235,64 @@ export function createMemoryStore(
       return db().articles.has(id);
     },
 
-    async addArticle(article, tasks) {
-      const d = db();
-      await hooks.beforeWrite?.(d);
-      await hooks.storeArticle?.(d, article, tasks);
-      addArticle(d, article, tasks);
-      version += 1;
+    addArticle(article, tasks) {
+      return serially(async () => {
+        const d = db();
+        await hooks.beforeWrite?.(d);
+        await hooks.storeArticle?.(d, article, tasks);
+        addArticle(d, article, tasks);
+        version += 1;
+      });
+    },
+
+    addArticles(items) {
+      return serially(async () => {
+        const d = db();
+        await hooks.beforeWrite?.(d);
+        for (let attempt = 0; ; attempt += 1) {
+          // The first stored article with each URL and each fingerprint, as findArticle finds them.
+          const byUrl = new Map<string, Article>();
+          const byContent = new Map<string, Article>();
+          for (const a of d.articles.values()) {
+            const url = normalizedUrlOf(a);
+            if (url && !byUrl.has(url)) byUrl.set(url, a);
+            const f = fingerprintOf(a);
+            if (!byContent.has(f)) byContent.set(f, a);
+          }
+          const outcomes: AddArticleOutcome[] = [];
+          const accepted: NewArticle[] = [];
+          for (const item of items) {
+            const url = item.normalizedUrl ? byUrl.get(item.normalizedUrl) : undefined;
+            const same = url ? null : byContent.get(item.fingerprint);
+            if (url || same) {
+              outcomes.push({
+                created: false,
+                existing: url ? matchOf(url, 'url') : matchOf(same as Article, 'content'),
+              });
+              continue;
+            }
+            if (item.normalizedUrl) byUrl.set(item.normalizedUrl, item.article);
+            if (!byContent.has(item.fingerprint)) byContent.set(item.fingerprint, item.article);
+            accepted.push(item);
+            outcomes.push({ created: true });
+          }
+          if (accepted.length === 0) return outcomes;
+          if (hooks.storeArticles) {
+            const stored = await hooks.storeArticles(d, accepted);
+            if (stored === 'stale') {
+              // Another tab wrote meanwhile: bring its articles in and check again.
+              if (attempt >= 5) throw new StoreUnavailableError('other tabs kept writing at the same moment.');
+              await hooks.beforeWrite?.(d);
+              continue;
+            }
+          } else if (hooks.storeArticle) {
+            for (const { article, tasks } of accepted) await hooks.storeArticle(d, article, tasks);
+          }
+          for (const { article, tasks } of accepted) addArticle(d, article, tasks);
+          version += 1;
+          return outcomes;
+        }
+      });
     },
 
     async commitChange(next: StoredTask, entry, expectedVersion): Promise<CommitResult> {

@@ -39,6 +39,19 @@ export type StatsBody = Omit<Stats, 'asOf' | 'byLocality'> & { byLocality: Stats
 
 export type CommitResult = 'ok' | 'stale' | 'missing';
 
+/** An article to add with its tasks, and what identifies it as a duplicate. */
+export interface NewArticle {
+  article: Article;
+  tasks: readonly StoredTask[];
+  /** normalizeArticleUrl(article.url), or null. */
+  normalizedUrl: string | null;
+  /** articleFingerprint(article.body, article.date). */
+  fingerprint: string;
+}
+
+/** Added, or the stored (or earlier in the same list) article it duplicates. */
+export type AddArticleOutcome = { created: true } | { created: false; existing: ArticleMatch };
+
 /**
  * Thrown by a store when a write could not be stored durably (storage full, gone, or refused): nothing was
  * applied, and the app answers 503 so the client keeps what the person typed.
@@ -84,8 +97,14 @@ export interface Store {
   /** The stored article with this normalised URL or, failing that, this fingerprint. */
   findArticle(normalizedUrl: string | null, fingerprint: string | null): Promise<ArticleMatch | null>;
   hasArticle(id: string): Promise<boolean>;
-  /** Adds an article and its new tasks in one transaction. */
+  /** Adds an article and its new tasks in one transaction (no duplicate check: loads and tests). */
   addArticle(article: Article, tasks: readonly StoredTask[]): Promise<void>;
+  /**
+   * Adds each article with its tasks unless an article with its normalised URL or, failing that, its fingerprint
+   * is stored or comes earlier in the list (that one is answered, as findArticle would): one transaction for the
+   * whole list, the duplicate check and the inserts atomic against every other writer of articles.
+   */
+  addArticles(items: readonly NewArticle[]): Promise<AddArticleOutcome[]>;
 
   /**
    * Stores a task's next state and the history entry that led to it, in one transaction, only if the stored

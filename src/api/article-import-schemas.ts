@@ -232,3 +232,67 @@ export function foldedWords(body: string): string {
 export function articleFingerprint(body: string, date: string): string {
   return `${date}:${hash53(foldedWords(body))}`;
 }
+
+/** Articles `POST /articles/batch` takes at most in one request. */
+export const BATCH_MAX = 100;
+
+/** The body of `POST /articles/batch`, as documented. */
+export const ArticleBatchCreate = z
+  .object({
+    articles: z
+      .array(ArticleCreate)
+      .min(1)
+      .max(BATCH_MAX)
+      .meta({
+        description: `1 to ${BATCH_MAX} articles, checked one by one: a bad article is answered as invalid, the others are still added.`,
+      }),
+  })
+  .meta({
+    id: 'ArticleBatchCreate',
+    description: 'Articles to add in one request (a bulk import sends them in batches).',
+  });
+export type ArticleBatchCreate = z.infer<typeof ArticleBatchCreate>;
+
+/** What the server checks of the whole batch before each article alone: a list of 1 to BATCH_MAX items. */
+export const ArticleBatchEnvelope = z.object({ articles: z.array(z.unknown()).min(1).max(BATCH_MAX) });
+
+const FieldError = z.object({ name: z.string(), reason: z.string() });
+
+export const ArticleBatchItemResult = z
+  .discriminatedUnion('status', [
+    z
+      .object({
+        status: z.literal('created'),
+        article: z.object({ id: z.string().min(1), title: z.string(), taskIds: z.array(z.string()) }),
+      })
+      .meta({ title: 'Created', description: 'Added, with its new tasks in the order of its directives.' }),
+    z
+      .object({
+        status: z.literal('duplicate'),
+        existing: ArticleMatch,
+      })
+      .meta({
+        title: 'Duplicate',
+        description:
+          'Not added: an article with its normalised URL, or its date and text, is stored already (or comes earlier in this batch).',
+      }),
+    z
+      .object({
+        status: z.literal('invalid'),
+        errors: z.array(FieldError).min(1),
+      })
+      .meta({
+        title: 'Invalid',
+        description:
+          'Not added: the fields named in `errors` break the rules of ArticleCreate (the reasons of a 400 of POST /articles).',
+      }),
+  ])
+  .meta({ id: 'ArticleBatchItemResult' });
+export type ArticleBatchItemResult = z.infer<typeof ArticleBatchItemResult>;
+
+export const ArticleBatchResult = z
+  .object({
+    results: z.array(ArticleBatchItemResult).meta({ description: 'One result per article sent, in the same order.' }),
+  })
+  .meta({ id: 'ArticleBatchResult' });
+export type ArticleBatchResult = z.infer<typeof ArticleBatchResult>;

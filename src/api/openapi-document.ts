@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import {
+  ArticleBatchCreate,
+  ArticleBatchResult,
   ArticleCreate,
   ArticleLookupQuery,
   ArticleLookupResult,
@@ -112,6 +114,14 @@ const setCookie = z.object({
 });
 const signedIn = (description: string) => ({
   '200': { description, headers: setCookie, content: { 'application/json': { schema: Session } } },
+});
+/** A retried write with the same key gets the first answer again and is never applied twice. */
+const idempotencyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .meta({ description: 'A key the client makes for one write (a UUID) and sends again with each retry of it.' }),
 });
 /** `Last-Event-ID` (header) or `lastEventId` (query): where a reconnecting stream resumes. */
 const eventsQuery = z.object({
@@ -251,6 +261,27 @@ export function buildOpenApiDocument() {
               description: 'The article was already submitted; `existingArticleId` names it.',
               content: { 'application/problem+json': { schema: DuplicateArticleProblem } },
             },
+          },
+        },
+      },
+      '/articles/batch': {
+        post: {
+          summary: 'Add many articles at once (a bulk import), with one result per article',
+          description:
+            'Each article is checked as by POST /articles. The valid ones are added in one transaction, with the same duplicate check (against the stored articles and the earlier ones of the batch), permissions, Idempotency-Key handling and audit entries (one `article.create` per article added). An invalid or duplicate article does not stop the others.',
+          operationId: 'createArticles',
+          requestParams: { header: idempotencyHeader },
+          requestBody: { content: { 'application/json': { schema: ArticleBatchCreate } } },
+          responses: {
+            '200': {
+              description:
+                'One result per article, in order: `created` (with its new task ids), `duplicate` (the stored article it repeats) or `invalid` (the fields and reasons).',
+              content: { 'application/json': { schema: ArticleBatchResult } },
+            },
+            '400': problem('The body is not a list of 1 to 100 articles under `articles`.'),
+            ...unauthenticated(),
+            ...forbidden(`Only an editor or an admin may add articles (\`reason: role\`), or: ${CROSS_SITE}`),
+            '422': problem('The Idempotency-Key was used for another request.'),
           },
         },
       },

@@ -43,7 +43,7 @@ import type { LocalityIndex } from '../../../src/domain/localities';
 import { emptyTimelinessCounts, MAX_MONTHS, MOST_OVERDUE_LIMIT } from '../../../src/domain/stats';
 import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
-import type { CommitResult, Store } from '../types';
+import type { AddArticleOutcome, CommitResult, NewArticle, Store } from '../types';
 import { sqlAccounts } from './accounts';
 import type { Database, TaskRow } from './database';
 import { createTaskIndex, type Engine, migrationProvider, TASK_INDEXES } from './migrations';
@@ -82,6 +82,9 @@ export interface ImportData {
 
 /** Chunks of one bulk load, in order. */
 export type ImportStream = AsyncIterable<ImportData> | Iterable<ImportData>;
+
+/** The PostgreSQL advisory lock held by a transaction adding articles (any constant unique to that use). */
+const ARTICLE_WRITE_LOCK = 0x4454_4152; // 'DTAR'
 
 /** A bulk load into a tasks table smaller than this drops its secondary indexes and builds them at the end. */
 const REBUILD_BELOW = 100_000;
@@ -809,6 +812,70 @@ function createSqlStore(
           .execute();
         for (const task of tasks) await upsertTask(trx, task, article.title);
         return { commit: true, value: undefined };
+      });
+    },
+
+    async addArticles(items) {
+      if (items.length === 0) return [];
+      return write(async (trx) => {
+        // Writers of articles one at a time, until commit: the check below then sees every article committed
+        // before it, and no other writer adds one between the check and the insert. (SQLite: the one write
+        // connection is held by this transaction already.)
+        if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${ARTICLE_WRITE_LOCK})`.execute(trx);
+        const urls = [...new Set(items.flatMap((i) => (i.normalizedUrl ? [i.normalizedUrl] : [])))];
+        const prints = [...new Set(items.map((i) => i.fingerprint))];
+        const stored = await trx
+          .selectFrom('articles')
+          .select(['id', 'title', 'date', 'url_normalized', 'fingerprint'])
+          .where((eb) =>
+            eb.or([...(urls.length ? [eb('url_normalized', 'in', urls)] : []), eb('fingerprint', 'in', prints)]),
+          )
+          .orderBy('seq')
+          .execute();
+        type Known = { id: string; title: string; date: string };
+        const byUrl = new Map<string, Known>();
+        const byContent = new Map<string, Known>();
+        for (const row of stored) {
+          if (row.url_normalized && !byUrl.has(row.url_normalized)) byUrl.set(row.url_normalized, row);
+          if (!byContent.has(row.fingerprint)) byContent.set(row.fingerprint, row);
+        }
+        const outcomes: AddArticleOutcome[] = [];
+        const accepted: NewArticle[] = [];
+        for (const item of items) {
+          const url = item.normalizedUrl ? byUrl.get(item.normalizedUrl) : undefined;
+          const same = url ? undefined : byContent.get(item.fingerprint);
+          const match = url ?? same;
+          if (match) {
+            outcomes.push({
+              created: false,
+              existing: {
+                articleId: match.id,
+                title: match.title,
+                date: match.date,
+                matchedBy: url ? 'url' : 'content',
+              },
+            });
+            continue;
+          }
+          const known = { id: item.article.id, title: item.article.title, date: item.article.date };
+          if (item.normalizedUrl) byUrl.set(item.normalizedUrl, known);
+          if (!byContent.has(item.fingerprint)) byContent.set(item.fingerprint, known);
+          accepted.push(item);
+          outcomes.push({ created: true });
+        }
+        if (accepted.length === 0) return { commit: false, value: outcomes };
+        await trx
+          .insertInto('articles')
+          .values(accepted.map((i) => articleValues(i.article)))
+          .execute();
+        for (const { article, tasks } of accepted) {
+          for (const task of tasks) {
+            const values = taskValues(task, article.title, localities);
+            const inserted = await trx.insertInto('tasks').values(values).returning('seq').executeTakeFirstOrThrow();
+            await insertUnitRows(trx, Number(inserted.seq), task);
+          }
+        }
+        return { commit: true, value: outcomes };
       });
     },
 
