@@ -3,13 +3,15 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  type ArticleBatchItemResult,
+  ArticleBatchResult,
   type ArticleCreate,
   ArticleLookupResult,
   type ArticleMatch,
   articleFingerprint,
 } from './article-import-schemas';
 import { articlesQueries } from './articles';
-import { ApiError, apiGet, apiRequest } from './client';
+import { ApiError, apiGet, apiRequest, newIdempotencyKey, outcomeUnknown } from './client';
 import { compareQueries } from './compare';
 import { facetsQueries } from './facets';
 import { mockSettingsQueries } from './mock-settings';
@@ -20,6 +22,36 @@ import { tasksQueries } from './tasks';
 /** Sends an article and its accepted directives; answers the created article (its `taskIds` in directive order). */
 export function createArticle(body: ArticleCreate, signal?: AbortSignal): Promise<Article> {
   return apiRequest('POST', '/articles', Article, { body, signal, timeoutMs: 60_000 });
+}
+
+/** Articles a bulk import sends per request, and the size of a request it keeps under (UTF-16 code units). */
+export const BATCH_ARTICLES = 50;
+export const BATCH_CHARS = 1_000_000;
+
+/**
+ * `POST /articles/batch`: many articles in one request, one result each in the same order. Sent with an
+ * Idempotency-Key; without an answer (timeout, connection lost) it is sent again, twice at most, with the same key,
+ * so a batch that landed is answered again and never added twice.
+ */
+export async function createArticles(
+  articles: readonly ArticleCreate[],
+  signal?: AbortSignal,
+): Promise<ArticleBatchItemResult[]> {
+  const headers = { 'Idempotency-Key': newIdempotencyKey() };
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const answer = await apiRequest('POST', '/articles/batch', ArticleBatchResult, {
+        body: { articles },
+        headers,
+        signal,
+        timeoutMs: 60_000,
+      });
+      return answer.results;
+    } catch (error) {
+      if (attempt < 2 && outcomeUnknown(error) && !signal?.aborted) continue;
+      throw error;
+    }
+  }
 }
 
 /** The article already in the tracker with this URL or this text and date, or null. */

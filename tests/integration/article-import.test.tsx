@@ -11,20 +11,31 @@ import { renderApp } from '../render';
 const REPUBLISHED = seedArticle.body.replace(/^[^\n]+/, 'Đoàn công tác số 1 của Tỉnh ủy làm việc tại Chợ Lách');
 const NEW_TITLE = 'Đoàn công tác số 1 của Tỉnh ủy làm việc tại Chợ Lách';
 
-/** Every `POST /articles` body the app sends, read as the server receives it. */
+/** Every article the app sends, by `POST /articles` or in a `POST /articles/batch`, as the server receives it. */
 let posted: ArticleCreate[] = [];
+/** How many requests of `POST /articles/batch` were sent. */
+let batches = 0;
 const record = ({ request }: { request: Request }) => {
-  if (request.method === 'POST' && new URL(request.url).pathname === '/api/v1/articles') {
+  if (request.method !== 'POST') return;
+  const path = new URL(request.url).pathname;
+  if (path === '/api/v1/articles') {
     void request
       .clone()
       .json()
       .then((b: ArticleCreate) => posted.push(b));
+  } else if (path === '/api/v1/articles/batch') {
+    batches += 1;
+    void request
+      .clone()
+      .json()
+      .then((b: { articles: ArticleCreate[] }) => posted.push(...b.articles));
   }
 };
 beforeEach(() => {
   // Drafts of the forms live in localStorage: each test starts without any.
   localStorage.clear();
   posted = [];
+  batches = 0;
   server.events.on('request:start', record);
 });
 afterEach(() => {
@@ -388,6 +399,9 @@ describe('bulk import at /articles/import', () => {
     expect(rows[4]).toHaveTextContent('Lỗi: JSON không hợp lệ');
     expect(screen.getByRole('button', { name: 'Tải báo cáo lỗi (CSV)' })).toBeVisible();
     expect(posted).toHaveLength(3);
+    // Sent in batches (the first may leave alone, before the others are analysed): fewer requests than articles.
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect(batches).toBeLessThanOrEqual(3);
   });
 
   it('keeps only the drafts at or above the confidence threshold', async () => {

@@ -4,8 +4,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Papa from 'papaparse';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DuplicateArticleError, invalidateAfterImport, submitArticle } from '../../../api/article-import';
-import { type ArticleCreate, type ArticleMatch, articleCreateSchema } from '../../../api/article-import-schemas';
+import { BATCH_ARTICLES, BATCH_CHARS, createArticles, invalidateAfterImport } from '../../../api/article-import';
+import {
+  type ArticleBatchItemResult,
+  type ArticleCreate,
+  type ArticleMatch,
+  articleCreateSchema,
+} from '../../../api/article-import-schemas';
 import { useServerToday } from '../../../api/server-today';
 import { fieldErrorsOf } from '../../../api/task-update-schemas';
 import { datedFileName, downloadBlob } from '../../../components/export/download';
@@ -29,6 +34,9 @@ export type BulkResult =
   | { kind: 'error'; reason: string }
   | { kind: 'stopped' };
 
+/** An entry analysed: the article to send, or already its result (a problem, or stopped). */
+type Prepared = { entry: BulkEntry; payload: ArticleCreate; drafts: number } | { entry: BulkEntry; result: BulkResult };
+
 const DEFAULT_THRESHOLD = 60;
 /** Articles a bulk import takes at most, all files together (stated on the page). */
 export const MAX_BULK_ARTICLES = 10_000;
@@ -46,9 +54,10 @@ const SAMPLE_CSV = Papa.unparse([
 ]);
 
 /**
- * /articles/import: many articles at once. Each is read, analysed and saved in turn, keeping the tasks at or above
- * a confidence threshold; a progress bar, one result per article, and a downloadable report of what failed.
- * One bad file or article never stops the others; "Dừng" stops after the current one.
+ * /articles/import: many articles at once. Each is read and analysed, keeping the tasks at or above a confidence
+ * threshold, and sent in batches (`POST /articles/batch`); a progress bar with the rate and the time left, one
+ * result per article in a virtualised list, and a downloadable report of what failed. One bad file or article never
+ * stops the others; "Dừng" stops after the batch on its way.
  */
 export function BulkImportPage() {
   const { t } = useTranslation();
@@ -99,19 +108,18 @@ export function BulkImportPage() {
   const problemText = (reason: string, fields?: string) =>
     t(`articleImport.bulk.problems.${reason as 'invalid'}`, { fields: fields ?? '' });
 
-  const importOne = async (
-    entry: BulkEntry,
-    pool: ExtractionPool,
-    /** Saves run one after another (a duplicate within the files is then found as one). */
-    serially: <T>(job: () => Promise<T>) => Promise<T>,
-  ): Promise<BulkResult> => {
+  /**
+   * An entry read, analysed and checked as the form would: the article to send (the tasks at or above the threshold;
+   * a directive the contract refuses is left out and counted, not the article), or why it cannot be imported.
+   */
+  const prepare = async (entry: BulkEntry, pool: ExtractionPool): Promise<Prepared> => {
     const problem = problemOf(entry);
-    if (problem) return { kind: 'error', reason: problemText(problem) };
+    if (problem) return { entry, result: { kind: 'error', reason: problemText(problem) } };
     let found: Awaited<ReturnType<ExtractionPool['extract']>>;
     try {
       found = await pool.extract({ text: entry.body.normalize('NFC'), articleDate: entry.date });
     } catch {
-      return { kind: 'error', reason: problemText('extract_failed') };
+      return { entry, result: { kind: 'error', reason: problemText('extract_failed') } };
     }
     const drafts = draftsFrom(found);
     const kept = drafts.filter((d) => d.confidence * 100 >= threshold && d.assignee.trim() !== '');
@@ -123,37 +131,44 @@ export function BulkImportPage() {
       body: entry.body.normalize('NFC'),
       directives: kept.map(toDirective),
     };
-    // The form's own check first: a directive the contract refuses is left out (and counted), not the article.
     const check = articleCreateSchema({ today: today ?? undefined }).safeParse(payload);
-    let directives = payload.directives;
     if (!check.success) {
       const errors = fieldErrorsOf(check.error);
       const badArticle = errors.filter((e) => !e.name.startsWith('directives.'));
       if (badArticle.length > 0) {
-        return { kind: 'error', reason: problemText('invalid', badArticle.map((e) => e.name).join(', ')) };
+        return {
+          entry,
+          result: { kind: 'error', reason: problemText('invalid', badArticle.map((e) => e.name).join(', ')) },
+        };
       }
       const bad = new Set(errors.map((e) => Number(e.name.split('.')[1])));
-      directives = directives.filter((_d, i) => !bad.has(i));
+      payload.directives = payload.directives.filter((_d, i) => !bad.has(i));
     }
-    try {
-      const article = await serially(() => submitArticle({ ...payload, directives }));
-      return {
-        kind: 'created',
-        articleId: article.id,
-        tasks: article.taskIds.length,
-        skipped: drafts.length - article.taskIds.length,
-      };
-    } catch (error) {
-      if (error instanceof DuplicateArticleError) return { kind: 'duplicate', existing: error.existing };
-      const fields = fieldErrorsOfResponse(error);
-      if (fields) return { kind: 'error', reason: problemText('invalid', fields.map((e) => e.name).join(', ')) };
-      return { kind: 'error', reason: errorText(error, t) };
+    return { entry, payload, drafts: drafts.length };
+  };
+
+  /** The answer of the batch endpoint for one article, as a row of the list. */
+  const resultOf = (answer: ArticleBatchItemResult, drafts: number): BulkResult => {
+    switch (answer.status) {
+      case 'created':
+        return {
+          kind: 'created',
+          articleId: answer.article.id,
+          tasks: answer.article.taskIds.length,
+          skipped: drafts - answer.article.taskIds.length,
+        };
+      case 'duplicate':
+        return { kind: 'duplicate', existing: answer.existing };
+      case 'invalid':
+        return { kind: 'error', reason: problemText('invalid', answer.errors.map((e) => e.name).join(', ')) };
     }
   };
 
   /**
-   * Imports every entry: texts are analysed in a pool of workers side by side while earlier ones are being saved
-   * (results stay in file order), and the list is updated a few times a second rather than once per article.
+   * Imports every entry: texts are analysed in a pool of workers side by side, and the analysed articles are sent
+   * in batches (up to BATCH_ARTICLES, or about BATCH_CHARS of text) one request at a time, in file order — so a
+   * duplicate within the files is found as one, and each batch is one transaction on the server. While a batch is
+   * on its way the next ones are analysed; the list is updated a few times a second rather than once per article.
    */
   const run = async () => {
     stopRef.current = false;
@@ -164,12 +179,6 @@ export function BulkImportPage() {
     const all: Record<string, BulkResult> = Object.fromEntries(entries.map((e) => [e.id, { kind: 'pending' }]));
     setResults({ ...all });
     const pool = createExtractionPool();
-    let chain: Promise<unknown> = Promise.resolve();
-    const serially = <T,>(job: () => Promise<T>): Promise<T> => {
-      const result = chain.then(job);
-      chain = result.catch(() => undefined);
-      return result;
-    };
     let flushAt = 0;
     const flush = (force = false) => {
       const at = Date.now();
@@ -180,29 +189,78 @@ export function BulkImportPage() {
       setNow(at);
     };
     let created = 0;
+    const settle = (entry: BulkEntry, result: BulkResult) => {
+      if (result.kind === 'created') created++;
+      all[entry.id] = result;
+    };
+
+    const prepared: (Prepared | undefined)[] = new Array(entries.length);
+    let wake: (() => void) | null = null;
+    const ready = () => {
+      wake?.();
+      wake = null;
+    };
     let next = 0;
-    const worker = async () => {
+    const analyse = async () => {
       while (next < entries.length) {
-        const entry = entries[next++] as BulkEntry;
+        const i = next++;
+        const entry = entries[i] as BulkEntry;
         if (stopRef.current) {
-          all[entry.id] = { kind: 'stopped' };
+          prepared[i] = { entry, result: { kind: 'stopped' } };
+        } else {
+          all[entry.id] = { kind: 'working' };
+          setCurrent(entry.title || entry.file);
+          try {
+            prepared[i] = await prepare(entry, pool);
+          } catch (error) {
+            prepared[i] = { entry, result: { kind: 'error', reason: errorText(error, t) } };
+          }
+        }
+        ready();
+      }
+    };
+    const send = async () => {
+      let at = 0;
+      while (at < entries.length) {
+        if (prepared[at] === undefined) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
           continue;
         }
-        all[entry.id] = { kind: 'working' };
-        setCurrent(entry.title || entry.file);
-        let result: BulkResult;
-        try {
-          result = await importOne(entry, pool, serially);
-        } catch (error) {
-          result = { kind: 'error', reason: errorText(error, t) };
+        const batch: { entry: BulkEntry; payload: ArticleCreate; drafts: number }[] = [];
+        let chars = 0;
+        for (let p = prepared[at]; p !== undefined && batch.length < BATCH_ARTICLES; p = prepared[at]) {
+          if ('result' in p) settle(p.entry, p.result);
+          else if (stopRef.current) settle(p.entry, { kind: 'stopped' });
+          else {
+            // The text, and room for the title, the tasks and the JSON around them.
+            const size = p.payload.body.length + 2_000 + p.payload.directives.length * 1_000;
+            if (batch.length > 0 && chars + size > BATCH_CHARS) break;
+            batch.push(p);
+            chars += size;
+          }
+          prepared[at] = undefined;
+          at += 1;
         }
-        if (result.kind === 'created') created++;
-        all[entry.id] = result;
+        if (batch.length > 0) {
+          try {
+            const answers = await createArticles(batch.map((b) => b.payload));
+            batch.forEach((b, k) => {
+              const answer = answers[k];
+              settle(b.entry, answer ? resultOf(answer, b.drafts) : { kind: 'error', reason: errorText(null, t) });
+            });
+          } catch (error) {
+            const fields = fieldErrorsOfResponse(error);
+            const reason = fields ? problemText('invalid', fields.map((e) => e.name).join(', ')) : errorText(error, t);
+            for (const b of batch) settle(b.entry, { kind: 'error', reason });
+          }
+        }
         flush();
       }
     };
-    // Analysis runs in the pool's workers; a few more in flight keep saving overlapped with analysing.
-    await Promise.all(Array.from({ length: pool.size + 2 }, worker));
+    // Analysis runs in the pool's workers (a few more jobs queued keep them busy); one sender, in file order.
+    await Promise.all([...Array.from({ length: pool.size + 2 }, analyse), send()]);
     pool.close();
     if (created > 0) void invalidateAfterImport(client);
     if (!aliveRef.current) return;
