@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeliness } from '../../api/schemas';
 import { useMediaQuery } from '../ui/use-media-query';
+import { ChartFrame } from './chart-frame';
 import { ChartTooltip } from './chart-tooltip';
 import { TIMELINESS_COLORS, timelinessFill } from './palette';
+import { usePrinting } from './print-media';
 
 export interface StackedBarDatum {
   id: string;
@@ -61,12 +63,14 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
 }) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 640px)');
-  const width = narrow ? Math.min(labelWidth, 110) : labelWidth;
-  const fontSize = narrow ? 12 : 13;
+  // On paper a chart has half a page: names take less of it, in a smaller type.
+  const printing = usePrinting();
+  const width = printing ? Math.min(labelWidth, 112) : narrow ? Math.min(labelWidth, 110) : labelWidth;
+  const fontSize = printing ? 11 : narrow ? 12 : 13;
   // Roughly 0.55 em per character; names longer than a line wrap onto a second one.
   const maxChars = Math.floor(width / (fontSize * 0.55));
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ChartFrame>
       <BarChart
         data={data as T[]}
         layout="vertical"
@@ -122,7 +126,14 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
                 const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6;
                 const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
                 return (
-                  <text x={x} y={y} dominantBaseline="middle" fontSize={13} fill="currentColor" className="bar-total">
+                  <text
+                    x={x}
+                    y={y}
+                    dominantBaseline="middle"
+                    fontSize={fontSize}
+                    fill="currentColor"
+                    className="bar-total"
+                  >
                     {format(row.total)}
                   </text>
                 );
@@ -131,6 +142,6 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
           </Bar>
         ))}
       </BarChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 }

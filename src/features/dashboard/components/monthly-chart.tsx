@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Stats } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartFrame } from '../../../components/charts/chart-frame';
 import { ChartTooltip } from '../../../components/charts/chart-tooltip';
 import { SERIES_COLORS } from '../../../components/charts/palette';
 import { useFormat } from '../../../i18n/format';
@@ -54,7 +55,7 @@ export function MonthlyChart({
           .map((m) => [f.month(m.month), f.number(m.assigned), f.number(m.completed)] as const),
       }}
     >
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false} barGap={1}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey="period" tickFormatter={label} minTickGap={24} tick={{ fontSize: 12 }} />
@@ -76,7 +77,7 @@ export function MonthlyChart({
             isAnimationActive={false}
           />
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

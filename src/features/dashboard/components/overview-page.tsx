@@ -76,26 +76,11 @@ function PrintHead({ filters, asOf }: { filters: TaskFilters; asOf: string | nul
 }
 
 /**
- * Prints the overview as a report: the page first takes the printed width (the charts measure their box and redraw
- * for it), then the browser's print dialog opens; the screen layout comes back afterwards.
+ * Prints the overview as a report, exactly as Ctrl+P does: on `beforeprint` the charts take the printed column's
+ * width (src/components/charts/print-media.ts) and the print stylesheet leaves the report without the app's controls.
  */
 function printReport() {
-  const root = document.documentElement;
-  root.classList.add('print-layout');
-  const restore = () => {
-    root.classList.remove('print-layout');
-    window.removeEventListener('afterprint', restore);
-  };
-  window.addEventListener('afterprint', restore);
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        window.print();
-        // Browsers whose print() returns only after the dialog closes have printed by now.
-        setTimeout(restore, 1000);
-      }, 300),
-    ),
-  );
+  window.print();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Cell, Label, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { Cell, Label, Pie, PieChart, Tooltip } from 'recharts';
 import type { Timeliness, TimelinessCounts } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartFrame } from '../../../components/charts/chart-frame';
 import { ChartTooltip } from '../../../components/charts/chart-tooltip';
 import { TIMELINESS_COLORS, timelinessFill } from '../../../components/charts/palette';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
@@ -53,7 +54,7 @@ export function TimelinessDonut({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame>
         {/* Room around the ring for the outside labels (a large count at the top is never cut). */}
         <PieChart accessibilityLayer={false} margin={{ top: 18, right: 28, bottom: 18, left: 28 }}>
           <Pie
@@ -106,7 +107,7 @@ export function TimelinessDonut({
             content={(props) => <ChartTooltip {...props} format={f.number} title={() => t('overview.donut.title')} />}
           />
         </PieChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

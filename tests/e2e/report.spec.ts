@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expect, openOverview, saveScreenshot, test } from './helpers';
+
+/** Pages of a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree nodes). */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+}
+
+/** What the printed page shows of the app's controls: none may be visible. */
+async function visibleControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // The tiles and the status line are buttons on screen and figures on paper.
+    const selector = [
+      'button:not(.kpi-button):not(.status-button)',
+      'select',
+      'input',
+      'textarea',
+      '[role="combobox"]',
+      'nav',
+      '.app-header',
+      '.filter-bar',
+      '.chart-png',
+      '.see-all',
+    ].join(',');
+    return Array.from(document.querySelectorAll<HTMLElement>(selector))
+      .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 0)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+  });
+}
+
+/** The width each chart is drawn at, and the width of the box it is drawn in. */
+async function chartWidths(page: Page): Promise<Array<{ drawn: number; box: number }>> {
+  return page.locator('.overview .chart-drawing').evaluateAll((drawings) =>
+    drawings.map((d) => ({
+      drawn: Number(d.querySelector('svg.recharts-surface')?.getAttribute('width') ?? 0),
+      box: d.clientWidth,
+    })),
+  );
+}
+
+test.describe('the overview printed as a report (A4)', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('two or three A4 pages: the head, the tiles, the charts at the page width, the key projects and the overdue list, no control', async ({
+    page,
+  }, testInfo) => {
+    await openOverview(page);
+    await expect(page.locator('.flagship-item').first()).toBeVisible();
+    const screen = await chartWidths(page);
+    expect(screen).toHaveLength(4);
+
+    // "In báo cáo" opens the browser's print dialog, as Ctrl+P does.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed += 1;
+      };
+    });
+    await page.getByRole('button', { name: 'In báo cáo' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdfPageCount(pdf);
+    await testInfo.attach('overview.pdf', { body: pdf, contentType: 'application/pdf' });
+    expect(pages, 'pages of the printed overview').toBeGreaterThanOrEqual(2);
+    expect(pages, 'pages of the printed overview').toBeLessThanOrEqual(3);
+
+    // The page as printed: print media at the width between an A4 page's margins (190 mm).
+    await page.setViewportSize({ width: 718, height: 1047 });
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibleControls(page), 'controls visible in print').toEqual([]);
+    await expect(page.locator('.print-head')).toBeVisible();
+    await expect(page.locator('.print-head')).toContainText('Báo cáo tiến độ thực hiện nhiệm vụ chỉ đạo');
+    await expect(page.locator('.print-head')).toContainText('Tất cả nhiệm vụ');
+    await expect(page.locator('[data-kpi="total"]')).toBeVisible();
+    await expect(page.locator('.flagship-board')).toBeVisible();
+    await expect(page.locator('.overdue-card')).toBeVisible();
+    // Every chart is drawn for its half of the page, within its box: not at the screen's width, cut or shrunk.
+    const printed = await chartWidths(page);
+    for (const [i, { drawn, box }] of printed.entries()) {
+      expect(drawn, `chart ${i + 1} drawn for paper`).toBeLessThan((screen[i]?.drawn ?? 0) - 100);
+      expect(drawn, `chart ${i + 1} fits its box`).toBeLessThanOrEqual(box + 1);
+      expect(drawn, `chart ${i + 1} fills its box`).toBeGreaterThan(box - 40);
+    }
+    await saveScreenshot(page, testInfo, 'overview-print-media');
+
+    // Back on screen, the charts fill their boxes again.
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect
+      .poll(async () => (await chartWidths(page)).map(({ drawn, box }) => Math.abs(drawn - box) <= 2))
+      .toEqual([true, true, true, true]);
+  });
+});
