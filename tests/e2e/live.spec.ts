@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { SERVER_BUNDLE } from './helpers';
 
 const PORT = 3203;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -42,7 +43,7 @@ async function waitUntilUp(url: string, timeoutMs = 60_000) {
 }
 
 function startServer(): ChildProcess {
-  const child = spawn('npx', ['tsx', 'server/node.ts'], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     detached: true,
     stdio: 'ignore',
