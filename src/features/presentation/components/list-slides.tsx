@@ -32,6 +32,7 @@ export function OverdueSlide({
   page,
   pages,
   firstRank,
+  listed,
   overdueCount,
   asOf,
   filters,
@@ -41,9 +42,11 @@ export function OverdueSlide({
   page: number;
   pages: number;
   firstRank: number;
+  /** Tasks in the whole list, on all its pages (the API's longest overdue; fewer than all when it is capped). */
+  listed: number;
   overdueCount: number;
   asOf: string;
-  /** The show's filters: the last page says when the list stops short, and links to every overdue task. */
+  /** The show's filters: every page of a list that stops short says so, and links to every overdue task. */
   filters?: TaskFilters;
 }) {
   const { t } = useTranslation();
@@ -102,12 +105,10 @@ export function OverdueSlide({
           </tbody>
         </table>
       )}
-      {page === pages && tasks.length > 0 && overdueCount > firstRank + tasks.length - 1 ? (
+      {tasks.length > 0 && overdueCount > listed ? (
         <p className="p-more">
-          {t('present.overdue.more', {
-            shown: f.number(firstRank + tasks.length - 1),
-            total: f.number(overdueCount),
-          })}{' '}
+          {pages > 1 ? `${t('present.overdue.page', { page, pages })} · ` : null}
+          {t('present.overdue.more', { shown: f.number(listed), total: f.number(overdueCount) })}{' '}
           <Link
             to="/tasks"
             search={{

@@ -305,6 +305,7 @@ function SlideView({
           page={slide.page}
           pages={slide.pages}
           firstRank={slide.firstRank}
+          listed={stats.mostOverdue.length}
           overdueCount={stats.byTimeliness.overdue ?? 0}
           asOf={stats.asOf}
           filters={filters}
