@@ -14,6 +14,7 @@ import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { fieldErrorMessage, formFieldOf } from '../utils/form-errors';
 import { rememberAuthor, storedAuthor, writtenDate } from '../utils/form-values';
+import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 
 interface BulkValues {
   status: TaskStatus | '';
@@ -41,8 +42,6 @@ const FIELD_OF: Record<keyof BulkValues, string> = {
   date: 'date',
   author: 'author',
 };
-
-type ControlProps = { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
 
 type Outcome =
   | { taskId: string; title: string; kind: 'ok'; version: number }
@@ -190,13 +189,19 @@ function BulkDialog({
   const okCount = (outcomes ?? []).filter((o) => o.kind === 'ok').length;
   const errorOf = (name: string) => formErrors.find((e) => formFieldOf(e.name) === name || e.name === name);
 
-  const field = (name: string, label: ReactNode, control: (p: ControlProps) => ReactNode) => {
+  const field = (name: string, label: ReactNode, control: (p: ControlProps) => ReactNode, hint?: ReactNode) => {
     const error = errorOf(name);
     const fid = `${id}-${name.replace('.', '-')}`;
+    const describedBy = [hint ? `${fid}-hint` : null, error ? `${fid}-error` : null].filter(Boolean).join(' ');
     return (
       <div className={`form-field${error ? ' has-error' : ''}`}>
         <label htmlFor={fid}>{label}</label>
-        {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': error ? `${fid}-error` : undefined })}
+        {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy || undefined })}
+        {hint ? (
+          <p className="field-hint" id={`${fid}-hint`}>
+            {hint}
+          </p>
+        ) : null}
         {error ? (
           <p className="field-error" id={`${fid}-error`}>
             {messageFor(error, { createdAt: `${today}T00:00:00Z`, deadline: null })}
@@ -238,46 +243,7 @@ function BulkDialog({
             <input {...p} type="date" max={today} value={values.date} onChange={(e) => set('date', e.target.value)} />
           ))}
         </div>
-        <fieldset className="deadline-fieldset">
-          <legend className="visually-hidden">{t('task.bulk.changeDeadline')}</legend>
-          <label className="checkbox-label">
-            <input
-              type="checkbox"
-              checked={values.changeDeadline}
-              onChange={(e) => set('changeDeadline', e.target.checked)}
-            />
-            {t('task.bulk.changeDeadline')}
-          </label>
-          {values.changeDeadline ? (
-            <div className="form-grid">
-              {field('deadline.date', t('task.form.newDeadline'), (p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={values.deadlineDate}
-                  onChange={(e) => set('deadlineDate', e.target.value)}
-                />
-              ))}
-              {field('deadline.text', t('task.form.deadlineText'), (p) => (
-                <input
-                  {...p}
-                  type="text"
-                  placeholder={values.deadlineDate ? writtenDate(values.deadlineDate) : ''}
-                  value={values.deadlineText}
-                  onChange={(e) => set('deadlineText', e.target.value)}
-                />
-              ))}
-              {field('deadlineReason', t('task.form.deadlineReason'), (p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={values.deadlineReason}
-                  onChange={(e) => set('deadlineReason', e.target.value)}
-                />
-              ))}
-            </div>
-          ) : null}
-        </fieldset>
+        <DeadlineFieldset label={t('task.bulk.changeDeadline')} values={values} onChange={set} field={field} />
         <fieldset className="deadline-fieldset">
           <legend className="visually-hidden">{t('task.bulk.changeAssignee')}</legend>
           <label className="checkbox-label">

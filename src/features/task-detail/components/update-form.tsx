@@ -21,9 +21,9 @@ import {
   rememberAuthor,
   storedAuthor,
   validate,
-  writtenDate,
 } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
+import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 import { EvidenceInput } from './evidence-input';
 
 /** One logical save: its Idempotency-Key is reused by every retry of it, and kept in the draft across a reload. */
@@ -285,7 +285,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const field = (
     name: FormField,
     label: ReactNode,
-    control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode,
+    control: (props: ControlProps) => ReactNode,
     hint?: ReactNode,
   ) => {
     const error = errorOf(name);
@@ -462,62 +462,14 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
 
         <EvidenceInput value={evidence} onChange={setEvidence} />
 
-        <fieldset className="deadline-fieldset">
-          <legend className="visually-hidden">{t('task.form.changeDeadline')}</legend>
-          <label className="checkbox-label">
-            <input
-              type="checkbox"
-              checked={values.changeDeadline}
-              onChange={(e) => setValue('changeDeadline', e.target.checked)}
-            />
-            {t('task.form.changeDeadline')}
-            {base.deadline ? <span className="deadline-text"> ({deadlineLabel(base.deadline, f)})</span> : null}
-          </label>
-          {values.changeDeadline ? (
-            <div className="form-grid">
-              {field('deadline.date', t('task.form.newDeadline'), (p) => (
-                <input
-                  {...p}
-                  type="date"
-                  min={datePart(base.createdAt)}
-                  value={values.deadlineDate}
-                  onChange={(e) => setValue('deadlineDate', e.target.value)}
-                />
-              ))}
-              {field(
-                'deadline.text',
-                t('task.form.deadlineText'),
-                (p) => (
-                  <input
-                    {...p}
-                    type="text"
-                    maxLength={100}
-                    placeholder={values.deadlineDate ? writtenDate(values.deadlineDate) : ''}
-                    value={values.deadlineText}
-                    onChange={(e) => setValue('deadlineText', e.target.value)}
-                  />
-                ),
-                t('task.form.deadlineTextHint'),
-              )}
-              {field(
-                'deadlineReason',
-                <>
-                  {t('task.form.deadlineReason')}
-                  {required}
-                </>,
-                (p) => (
-                  <input
-                    {...p}
-                    type="text"
-                    maxLength={500}
-                    value={values.deadlineReason}
-                    onChange={(e) => setValue('deadlineReason', e.target.value)}
-                  />
-                ),
-              )}
-            </div>
-          ) : null}
-        </fieldset>
+        <DeadlineFieldset
+          label={t('task.form.changeDeadline')}
+          current={base.deadline ? deadlineLabel(base.deadline, f) : null}
+          min={datePart(base.createdAt)}
+          values={values}
+          onChange={setValue}
+          field={field}
+        />
 
         <div className="form-actions">
           <button type="submit" className="button" disabled={saving}>
