@@ -14,14 +14,7 @@ import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { deadlineLabel } from '../utils/describe-change';
 import { type FormField, fieldErrorMessage, formFieldOf, isConflict, serverFieldErrors } from '../utils/form-errors';
-import {
-  type FormValues,
-  initialValues,
-  noteNeed,
-  rememberAuthor,
-  storedAuthor,
-  validate,
-} from '../utils/form-values';
+import { type FormValues, initialValues, noteNeed, rememberAuthor, storedAuthor, validate } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
 import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 import { EvidenceInput } from './evidence-input';
@@ -282,12 +275,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const saving = save.isPending;
   const uncertain = failure instanceof SaveOutcomeUnknownError;
 
-  const field = (
-    name: FormField,
-    label: ReactNode,
-    control: (props: ControlProps) => ReactNode,
-    hint?: ReactNode,
-  ) => {
+  const field = (name: FormField, label: ReactNode, control: (props: ControlProps) => ReactNode, hint?: ReactNode) => {
     const error = errorOf(name);
     const fid = inputId(name);
     const describedBy = [hint ? `${fid}-hint` : null, error ? `${fid}-error` : null].filter(Boolean).join(' ');
