@@ -167,7 +167,7 @@ export const articleImportEn: Messages['articleImport'] = {
       '.txt, .html: one article per file; the title is the first line (or the <title> tag), the date the first date near the top.',
     formatJson: 'JSON: an array of objects, each with the fields title, date, publisher, url, body.',
     formatCsv:
-      'CSV (UTF-8, a header row): the columns title, date, publisher, url, body. Dates as 2022-03-22 or 22/03/2022; url may be empty; a body of several lines goes in double quotes.',
+      'CSV (UTF-8, a header row): the columns title, date, publisher, url, body. Dates as 2022-03-22 or 22/03/2022; url may be empty; a body of several lines goes in double quotes. The app’s own task CSV export is accepted too: its rows are grouped by the “Article” column, one result per article; an article already in the tracker is reported as a duplicate (never imported twice).',
     template: 'Download a sample CSV',
     settingsTitle: 'Files and options',
     files: 'Choose files',
@@ -234,6 +234,12 @@ export const articleImportEn: Messages['articleImport'] = {
       no_articles: 'the file holds no article',
       extract_failed: 'the text could not be analysed',
       invalid: 'invalid data ({{fields}})',
+      task_csv_unknown_article:
+        'this is a task table exported from the app; its source article {{article}} is not in this tracker, and the table holds the article id but not its text, so it cannot be imported again — import the original article file (.txt, .html or an article CSV)',
+      task_csv_lookup_failed:
+        'the source article {{article}} could not be checked (connection error); choose the file again',
+      task_csv_no_article:
+        '{{count}} tasks of the table belong to no article (the “Article” column is empty): there is no article to import',
     },
   },
 };

@@ -164,7 +164,7 @@ export const articleImportVi = {
       '.txt, .html: mỗi tệp một bài; tiêu đề là dòng đầu (hoặc thẻ <title>), ngày đăng là ngày đầu tiên ghi ở đầu bài.',
     formatJson: 'JSON: một mảng đối tượng, mỗi đối tượng có các trường title, date, publisher, url, body.',
     formatCsv:
-      'CSV (UTF-8, dòng đầu là tên cột): các cột title, date, publisher, url, body. Ngày dạng 2022-03-22 hoặc 22/03/2022; url có thể để trống; nội dung nhiều dòng đặt trong dấu ngoặc kép.',
+      'CSV (UTF-8, dòng đầu là tên cột): các cột title, date, publisher, url, body. Ngày dạng 2022-03-22 hoặc 22/03/2022; url có thể để trống; nội dung nhiều dòng đặt trong dấu ngoặc kép. Bảng nhiệm vụ xuất ra CSV từ ứng dụng cũng được nhận: các dòng được gộp theo cột “Bài viết”, mỗi bài một dòng kết quả; bài đã có trong hệ thống được báo trùng (không nhập hai lần).',
     template: 'Tải tệp CSV mẫu',
     settingsTitle: 'Tệp và tùy chọn',
     files: 'Chọn tệp',
@@ -231,6 +231,11 @@ export const articleImportVi = {
       no_articles: 'tệp không có bài viết nào',
       extract_failed: 'không phân tích được nội dung',
       invalid: 'dữ liệu không hợp lệ ({{fields}})',
+      task_csv_unknown_article:
+        'đây là bảng nhiệm vụ xuất từ ứng dụng; bài viết nguồn {{article}} không có trong hệ thống này, mà bảng chỉ ghi mã bài chứ không có nội dung bài nên không nhập lại được — hãy nhập tệp bài viết gốc (.txt, .html hoặc CSV bài viết)',
+      task_csv_lookup_failed: 'không kiểm tra được bài viết nguồn {{article}} (lỗi kết nối); hãy chọn lại tệp',
+      task_csv_no_article:
+        '{{count}} nhiệm vụ trong bảng không gắn với bài viết nào (cột “Bài viết” trống): không có bài để nhập',
     },
   },
 } as const;

@@ -11,6 +11,8 @@ import {
   type ArticleMatch,
   articleCreateSchema,
 } from '../../../api/article-import-schemas';
+import { ApiError, apiGet } from '../../../api/client';
+import { Article } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
 import { fieldErrorsOf } from '../../../api/task-update-schemas';
 import { datedFileName, downloadBlob } from '../../../components/export/download';
@@ -53,6 +55,16 @@ const SAMPLE_CSV = Papa.unparse([
   },
 ]);
 
+/** The stored article with this id, or null when the tracker has none (a task CSV names its source articles). */
+async function findArticle(id: string): Promise<Article | null> {
+  try {
+    return await apiGet(`/articles/${encodeURIComponent(id)}`, Article);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 /**
  * /articles/import: many articles at once. Each is read and analysed, keeping the tasks at or above a confidence
  * threshold, and sent in batches (`POST /articles/batch`); a progress bar with the rate and the time left, one
@@ -94,7 +106,7 @@ export function BulkImportPage() {
     setReading(true);
     setResults({});
     try {
-      const read = await readBulkFiles(files, { publisher: '' });
+      const read = await readBulkFiles(files, { publisher: '' }, findArticle);
       setTooMany(read.length > MAX_BULK_ARTICLES ? read.length : null);
       setEntries(read.slice(0, MAX_BULK_ARTICLES));
     } finally {
@@ -105,8 +117,10 @@ export function BulkImportPage() {
   /** An entry's problem, given the default publisher typed since the files were read. */
   const problemOf = (entry: BulkEntry) => (entry.problem === 'no_publisher' && publisher.trim() ? null : entry.problem);
 
-  const problemText = (reason: string, fields?: string) =>
-    t(`articleImport.bulk.problems.${reason as 'invalid'}`, { fields: fields ?? '' });
+  const problemText = (reason: string, fields?: string, params?: Record<string, string>) =>
+    t(`articleImport.bulk.problems.${reason as 'invalid'}`, { fields: fields ?? '', ...params });
+  /** An entry's problem as a sentence, with what it names (a task CSV's article id, a count). */
+  const entryProblemText = (entry: BulkEntry, problem: string) => problemText(problem, undefined, entry.problemParams);
 
   /**
    * An entry read, analysed and checked as the form would: the article to send (the tasks at or above the threshold;
@@ -114,7 +128,7 @@ export function BulkImportPage() {
    */
   const prepare = async (entry: BulkEntry, pool: ExtractionPool): Promise<Prepared> => {
     const problem = problemOf(entry);
-    if (problem) return { entry, result: { kind: 'error', reason: problemText(problem) } };
+    if (problem) return { entry, result: { kind: 'error', reason: entryProblemText(entry, problem) } };
     let found: Awaited<ReturnType<ExtractionPool['extract']>>;
     try {
       found = await pool.extract({ text: entry.body.normalize('NFC'), articleDate: entry.date });
@@ -301,7 +315,7 @@ export function BulkImportPage() {
     if (!r) {
       const problem = problemOf(entry);
       return problem
-        ? t('articleImport.bulk.result.error', { reason: problemText(problem) })
+        ? t('articleImport.bulk.result.error', { reason: entryProblemText(entry, problem) })
         : t('articleImport.bulk.ready');
     }
     switch (r.kind) {

@@ -5,8 +5,16 @@
  * JSON: an array of objects (or `{ "articles": [...] }`); CSV: a header row, then one article per row. Both with the
  * fields `title, date, publisher, url, body` (`url` may be empty; `date` is YYYY-MM-DD or dd/mm/yyyy; a missing
  * title is the body's first line, a missing date the first date near the top of the body).
+ *
+ * The app's own task CSV (the export of /tasks, Vietnamese or English headers) is recognised by its header row:
+ * its rows are grouped by their source article (the "Bài viết" column, an article id), one entry per article. The
+ * file holds the tasks, not the articles' text: an article is taken from the tracker by its id (and then found a
+ * duplicate: it is there already), and one that is not in this tracker is explained, never guessed.
  */
 import Papa from 'papaparse';
+import type { Article } from '../../../api/schemas';
+import { tasksEn } from '../../../i18n/en/tasks';
+import { tasksVi } from '../../../i18n/vi/tasks';
 import { FileReadError, fileKind, guessFromText, readFileText } from './read-file';
 
 export const BULK_FIELDS = ['title', 'date', 'publisher', 'url', 'body'] as const;
@@ -26,7 +34,10 @@ export type EntryProblem =
   | 'bad_date'
   | 'no_publisher'
   | 'bad_url'
-  | 'no_articles';
+  | 'no_articles'
+  | 'task_csv_unknown_article'
+  | 'task_csv_lookup_failed'
+  | 'task_csv_no_article';
 
 export interface BulkEntry {
   /** Unique within a batch. */
@@ -40,7 +51,14 @@ export interface BulkEntry {
   url: string | null;
   body: string;
   problem: EntryProblem | null;
+  /** Values the problem's sentence names (the article id, a count). */
+  problemParams?: Record<string, string>;
+  /** From the app's task CSV: the source article's id and how many task rows named it. */
+  fromTasks?: { articleId: string | null; rows: number };
 }
+
+/** The stored article with this id, or null when this tracker has none (throws when it cannot be asked). */
+export type ArticleResolver = (id: string) => Promise<Article | null>;
 
 /** `2022-03-22`, `22/03/2022`, `22-3-2022` → `2022-03-22`; anything else → null. */
 export function parseDateField(value: string): string | null {
@@ -126,6 +144,98 @@ const headerKey = (h: string) =>
     .trim()
     .toLowerCase();
 
+/** The headers of the task CSV's id, title, assignee and article columns, in each language of the app. */
+const TASK_CSV_HEADERS = [tasksVi.columns, tasksEn.columns].map((c) => ({
+  id: headerKey(c.id),
+  title: headerKey(c.title),
+  assignee: headerKey(c.assignee),
+  article: headerKey(c.article),
+}));
+
+/** Which task CSV layout a header row is (its language's column names), or null for any other CSV. */
+export function taskCsvLayout(fields: readonly string[]): (typeof TASK_CSV_HEADERS)[number] | null {
+  return TASK_CSV_HEADERS.find((h) => [h.id, h.title, h.assignee, h.article].every((k) => fields.includes(k))) ?? null;
+}
+
+/**
+ * The task CSV's rows grouped by their source article, in the order each article first appears: one entry per
+ * article (its fields filled in later by `resolveTaskCsvEntries`), and one for the rows without an article.
+ */
+function parseTaskCsv(
+  rows: Record<string, string>[],
+  layout: (typeof TASK_CSV_HEADERS)[number],
+  file: string,
+): BulkEntry[] {
+  const groups = new Map<string, { row: number; count: number }>();
+  let orphans: { row: number; count: number } | null = null;
+  rows.forEach((r, i) => {
+    const id = (r[layout.article] ?? '').trim();
+    if (!id) {
+      orphans ??= { row: i + 2, count: 0 };
+      orphans.count += 1;
+      return;
+    }
+    const g = groups.get(id);
+    if (g) g.count += 1;
+    else groups.set(id, { row: i + 2, count: 1 });
+  });
+  const out: BulkEntry[] = [...groups].map(([articleId, g]) => ({
+    ...failed(file, 'task_csv_unknown_article'),
+    row: g.row,
+    title: articleId,
+    problemParams: { article: articleId },
+    fromTasks: { articleId, rows: g.count },
+  }));
+  const none = orphans as { row: number; count: number } | null;
+  if (none) {
+    out.push({
+      ...failed(file, 'task_csv_no_article'),
+      row: none.row,
+      problemParams: { count: String(none.count) },
+      fromTasks: { articleId: null, rows: none.count },
+    });
+  }
+  return out;
+}
+
+/**
+ * Fills in the articles of task CSV entries from the tracker: the stored title, date, publisher, URL and text (the
+ * import then finds each one a duplicate of itself), or the reason it cannot be imported.
+ */
+export async function resolveTaskCsvEntries(entries: BulkEntry[], resolve: ArticleResolver): Promise<BulkEntry[]> {
+  const fill = async (entry: BulkEntry): Promise<BulkEntry> => {
+    const id = entry.fromTasks?.articleId;
+    if (!id) return entry;
+    let article: Article | null;
+    try {
+      article = await resolve(id);
+    } catch {
+      return { ...entry, problem: 'task_csv_lookup_failed' };
+    }
+    if (!article) return entry;
+    return {
+      ...entry,
+      title: article.title,
+      date: article.date,
+      publisher: article.publisher,
+      url: article.url,
+      body: article.body,
+      problem: null,
+    };
+  };
+  // A few lookups at a time: an export of many articles is read in seconds, without flooding the server.
+  const out: BulkEntry[] = new Array(entries.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < entries.length) {
+      const i = next++;
+      out[i] = await fill(entries[i] as BulkEntry);
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, lane));
+  return out;
+}
+
 export function parseCsvArticles(text: string, file: string, defaults: { publisher: string }): BulkEntry[] {
   const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
@@ -133,6 +243,12 @@ export function parseCsvArticles(text: string, file: string, defaults: { publish
     transformHeader: headerKey,
   });
   const fields = parsed.meta.fields ?? [];
+  const taskLayout = fields.includes('body') ? null : taskCsvLayout(fields);
+  if (taskLayout) {
+    if (parsed.errors.some((e) => e.type === 'Quotes' && e.row === undefined)) return [failed(file, 'bad_csv')];
+    if (parsed.data.length === 0) return [failed(file, 'no_articles')];
+    return parseTaskCsv(parsed.data, taskLayout, file);
+  }
   if (!fields.includes('body')) return [failed(file, fields.length ? 'missing_columns' : 'bad_csv')];
   const fatal = parsed.errors.find((e) => e.type === 'Quotes' && e.row === undefined);
   if (fatal) return [failed(file, 'bad_csv')];
@@ -164,7 +280,12 @@ export function parseJsonArticles(text: string, file: string, defaults: { publis
 }
 
 /** Every article in the chosen files, in order; a file that cannot be read becomes one entry with its problem. */
-export async function readBulkFiles(files: readonly File[], defaults: { publisher: string }): Promise<BulkEntry[]> {
+export async function readBulkFiles(
+  files: readonly File[],
+  defaults: { publisher: string },
+  /** Looks up the source articles of a task CSV; without it, they stay unknown. */
+  resolve?: ArticleResolver,
+): Promise<BulkEntry[]> {
   const out: BulkEntry[] = [];
   for (const file of files) {
     const kind = fileKind(file.name);
@@ -180,8 +301,12 @@ export async function readBulkFiles(files: readonly File[], defaults: { publishe
       continue;
     }
     if (kind === 'json') out.push(...parseJsonArticles(text, file.name, defaults));
-    else if (kind === 'csv') out.push(...parseCsvArticles(text, file.name, defaults));
-    else out.push(entryFromFields({ body: text }, { file: file.name, row: null }, defaults, kind));
+    else if (kind === 'csv') {
+      const entries = parseCsvArticles(text, file.name, defaults);
+      out.push(
+        ...(resolve && entries.some((e) => e.fromTasks) ? await resolveTaskCsvEntries(entries, resolve) : entries),
+      );
+    } else out.push(entryFromFields({ body: text }, { file: file.name, row: null }, defaults, kind));
   }
   return out;
 }
