@@ -3,10 +3,13 @@ import type { AppMode } from './tests/e2e/helpers';
 
 /**
  * End-to-end tests in Debian's Chromium, in two projects:
- * - `demo`: the static demo build (`vite build --mode demo`, the in-browser mock API) served by `vite preview`;
- *   every test, including those about the mock (fault scenarios, browser storage), tagged @demo.
  * - `server`: the server build (`vite build`) served by the real server on SQLite — one fresh server and database
- *   per test (tests/e2e/helpers.ts) — every test not about the mock.
+ *   per test (tests/e2e/helpers.ts) — every test but those about the mock (tagged @demo).
+ * - `demo`: the static demo build (`vite build --mode demo`, the in-browser mock API) served by `vite preview`;
+ *   the tests about the mock (fault scenarios, browser storage, tabs sharing one database; tagged @demo) and every
+ *   test of what a person does with the data (figures, filters, updates, imports, exports), so the demo is known to
+ *   work end to end. Tests of the screens themselves (layout at each viewport, accessibility scans, the
+ *   presentation; tagged @ui) exercise the same components on either build and run once, on the server build.
  * Each test gets a fresh browser context (no service worker, no storage). Screenshots go to
  * artifacts/screenshots/<project>/.
  */
@@ -29,7 +32,8 @@ const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  // Apart per run when several run at once in one checkout (E2E_OUTPUT); test-results/ otherwise.
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   // One retry on CI: a 2-core machine under load can lose a race; a test that needs it is reported as flaky.
@@ -53,7 +57,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'demo', use: { appMode: 'preview' satisfies AppMode }, grepInvert: /@server/ },
+    { name: 'demo', use: { appMode: 'preview' satisfies AppMode }, grepInvert: /@server|@ui/ },
     {
       name: 'server',
       use: { appMode: 'server' satisfies AppMode },
@@ -73,9 +77,11 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // The server build (dist/), which the server project's per-test servers serve; this instance only says
-      // the build is ready (and that the server starts at all).
-      command: `npx vite build --logLevel warn && PORT=${SERVER_BUILD_PORT} DATABASE_URL=file::memory: npx tsx server/node.ts`,
+      // The server build (dist/) and the server's bundle (dist-server/), which the server project's per-test servers
+      // and the live-screen tests run; this instance only says both are ready (and that the server starts at all).
+      command:
+        `npx vite build --logLevel warn && node scripts/build-server.mjs && ` +
+        `PORT=${SERVER_BUILD_PORT} DATABASE_URL=file::memory: node dist-server/node.mjs`,
       url: `http://127.0.0.1:${SERVER_BUILD_PORT}/api/v1/health`,
       reuseExistingServer: false,
       timeout: 180_000,

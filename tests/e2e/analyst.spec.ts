@@ -278,27 +278,31 @@ test.describe('analyst workspace (production build)', () => {
     await expect(page.getByText('Các đơn vị thuộc Huyện Chợ Lách, đặt cạnh nhau theo bộ lọc đang chọn.')).toBeVisible();
   });
 
-  test('axe-core finds no serious or critical violation on /tasks and /compare', async ({ page }, testInfo) => {
-    for (const url of ['/tasks?locality=832&era=pre2025', '/compare?locality=83&era=pre2025']) {
-      await page.goto(url);
-      await expect(page.locator('.list-toolbar')).toBeVisible();
-      await page.waitForTimeout(500);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      await testInfo.attach(`axe-${url.split('?')[0]?.slice(1)}.json`, {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: 'application/json',
-      });
-      expect(
-        bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        `axe on ${url}`,
-      ).toEqual([]);
-    }
-  });
+  test(
+    'axe-core finds no serious or critical violation on /tasks and /compare',
+    { tag: '@ui' },
+    async ({ page }, testInfo) => {
+      for (const url of ['/tasks?locality=832&era=pre2025', '/compare?locality=83&era=pre2025']) {
+        await page.goto(url);
+        await expect(page.locator('.list-toolbar')).toBeVisible();
+        await page.waitForTimeout(500);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        await testInfo.attach(`axe-${url.split('?')[0]?.slice(1)}.json`, {
+          body: JSON.stringify(results.violations, null, 2),
+          contentType: 'application/json',
+        });
+        expect(
+          bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          `axe on ${url}`,
+        ).toEqual([]);
+      }
+    },
+  );
 
   for (const viewport of VIEWPORTS) {
     const size = `${viewport.width}x${viewport.height}`;
-    test.describe(`at ${size}`, () => {
+    test.describe(`at ${size}`, { tag: '@ui' }, () => {
       test.use({ viewport });
       test(`the analyst screens read without horizontal scrolling, in both languages, at ${size}`, async ({
         page,

@@ -195,7 +195,7 @@ test.describe('adding an article', () => {
   });
 
   for (const language of ['vi', 'en'] as const) {
-    test(`the screens fit every viewport (${language})`, async ({ page }, testInfo) => {
+    test(`the screens fit every viewport (${language})`, { tag: '@ui' }, async ({ page }, testInfo) => {
       if (language === 'en') {
         await page.addInitScript(() => localStorage.setItem('directive-tracker.language', 'en'));
       }
@@ -226,26 +226,30 @@ test.describe('adding an article', () => {
     });
   }
 
-  test('axe-core finds no serious or critical violation on the import screens', async ({ page }, testInfo) => {
-    const check = async (name: string) => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      await testInfo.attach(`axe-${name}.json`, {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: 'application/json',
-      });
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(
-        bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        name,
-      ).toEqual([]);
-    };
-    await pasteAndExtract(page, REPUBLISHED);
-    await drafts(page).nth(0).getByRole('button', { name: 'Chấp nhận' }).click();
-    await drafts(page).nth(1).getByRole('button', { name: 'Loại' }).click();
-    await drafts(page).nth(2).getByRole('button', { name: 'Sửa' }).click();
-    await check('review');
-    await page.goto('/articles/import');
-    await expect(page.locator('.bulk-formats')).toBeVisible({ timeout: 30_000 });
-    await check('bulk');
-  });
+  test(
+    'axe-core finds no serious or critical violation on the import screens',
+    { tag: '@ui' },
+    async ({ page }, testInfo) => {
+      const check = async (name: string) => {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        await testInfo.attach(`axe-${name}.json`, {
+          body: JSON.stringify(results.violations, null, 2),
+          contentType: 'application/json',
+        });
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(
+          bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          name,
+        ).toEqual([]);
+      };
+      await pasteAndExtract(page, REPUBLISHED);
+      await drafts(page).nth(0).getByRole('button', { name: 'Chấp nhận' }).click();
+      await drafts(page).nth(1).getByRole('button', { name: 'Loại' }).click();
+      await drafts(page).nth(2).getByRole('button', { name: 'Sửa' }).click();
+      await check('review');
+      await page.goto('/articles/import');
+      await expect(page.locator('.bulk-formats')).toBeVisible({ timeout: 30_000 });
+      await check('bulk');
+    },
+  );
 });

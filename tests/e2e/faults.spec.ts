@@ -82,8 +82,10 @@ async function prepare(page: Page, scenario: Scenario) {
   await page.addInitScript(
     ({ key, scenario }) => {
       localStorage.setItem(key, scenario);
-      const w = window as unknown as { __csp: string[] };
+      const w = window as unknown as { __csp: string[]; __t0: number };
       w.__csp = [];
+      // When the document started, on the page's clock (installed by a test or not, it runs from the real time).
+      w.__t0 = Date.now();
       // (zod 4 probes once whether `new Function` is allowed, and falls back when CSP says no: a "script-src eval"
       // report that is no markup; markup would show as an inline script or handler, blockedURI "inline".)
       document.addEventListener('securitypolicyviolation', (e) =>
@@ -143,22 +145,23 @@ async function expectStanding(page: Page, screen: ScreenName) {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 }
 
-/** The screen shows data from the API (figures, rows, the task, a figure slide). */
-async function expectData(page: Page, screen: ScreenName, timeout = 30_000) {
+/** What shows the screen's data from the API (figures, rows, the task, a figure slide). */
+function dataShown(page: Page, screen: ScreenName): Locator {
   switch (screen) {
     case 'overview':
-      await expect(page.locator('[data-kpi="total"] .kpi-value')).toHaveText(/\d/, { timeout });
-      return;
+      return page.locator('[data-kpi="total"] .kpi-value').filter({ hasText: /\d/ });
     case 'tasks':
-      await expect(page.locator('.task-row').first()).toBeVisible({ timeout });
-      return;
+      return page.locator('.task-row').first();
     case 'task':
-      await expect(page.getByRole('heading', { level: 1, name: /Đình Khao/ })).toBeVisible({ timeout });
-      return;
+      return page.getByRole('heading', { level: 1, name: /Đình Khao/ });
     case 'present':
-      await expect(figureSlide(page)).toBeVisible({ timeout });
-      return;
+      return figureSlide(page);
   }
+}
+
+/** The screen shows data from the API. */
+async function expectData(page: Page, screen: ScreenName, timeout = 30_000) {
+  await expect(dataShown(page, screen)).toBeVisible({ timeout });
 }
 
 /** The screen's loading state (before any data). */
@@ -204,6 +207,26 @@ async function showSlide(page: Page, kind: string): Promise<boolean> {
 
 const ALL: ScreenName[] = ['overview', 'tasks', 'task', 'present'];
 
+/**
+ * Moves the page's clock (installed by the test) on, a second at a time, until `target` shows; returns how much page
+ * time passed since `since` (the page's Date.now() at the start). The app's waits (the client's timeout, the
+ * retries' backoff) are timers of the page, so a test sees them run out without sitting through them.
+ */
+async function advanceUntilVisible(page: Page, target: Locator, since: number, maxMs = 45_000): Promise<number> {
+  const elapsed = () => page.evaluate((t0) => Date.now() - t0, since);
+  for (let step = 0; step * 1000 <= maxMs; step++) {
+    if (await target.isVisible()) return elapsed();
+    await page.clock.fastForward(1000);
+    // Let the app render what the timers it ran set in motion.
+    await target.waitFor({ state: 'visible', timeout: 250 }).catch(() => undefined);
+  }
+  await expect(target).toBeVisible({ timeout: 1_000 });
+  return elapsed();
+}
+
+/** When the document started, on the page's clock (recorded by prepare(), before any of the app's requests). */
+const documentStart = (page: Page) => page.evaluate(() => (window as unknown as { __t0: number }).__t0);
+
 for (const scenario of ['server-error', 'malformed-json', 'schema-break'] as const) {
   for (const screen of ALL) {
     test(`${scenario} on ${screen}: a clear message in Vietnamese, the page stands`, async ({
@@ -212,10 +235,16 @@ for (const scenario of ['server-error', 'malformed-json', 'schema-break'] as con
     }, testInfo) => {
       if (scenario === 'server-error') allowFailedLoads(500);
       await prepare(page, scenario);
+      await page.clock.install();
       await page.goto(SCREENS[screen]);
       await expectStanding(page, screen);
       // Reads are retried with backoff (1 + 2 + 4 s) before a 5xx is reported; a broken body is reported at once.
-      await expect(failureMessage(page, screen, MESSAGE[scenario])).toBeVisible({ timeout: 20_000 });
+      await advanceUntilVisible(
+        page,
+        failureMessage(page, screen, MESSAGE[scenario]),
+        await documentStart(page),
+        20_000,
+      );
       await expectStanding(page, screen);
       expect(await currentScenario(page)).toBe(scenario);
       if (screen !== 'present') {
@@ -229,14 +258,13 @@ for (const scenario of ['server-error', 'malformed-json', 'schema-break'] as con
 // The client gives up after 15 s; a timeout is not retried (src/app/query-client.ts), so the message follows at once.
 for (const screen of ['overview', 'tasks', 'task', 'present'] as const) {
   test(`timeout on ${screen}: loading, then the message after the client's 15 s`, async ({ page }, testInfo) => {
-    test.setTimeout(60_000);
     await prepare(page, 'timeout');
-    const started = Date.now();
+    await page.clock.install();
     await page.goto(SCREENS[screen]);
     await expect(loadingState(page, screen)).toBeVisible();
     await expectStanding(page, screen);
-    await expect(failureMessage(page, screen, MESSAGE.timeout)).toBeVisible({ timeout: 30_000 });
-    const waited = Date.now() - started;
+    const message = failureMessage(page, screen, MESSAGE.timeout);
+    const waited = await advanceUntilVisible(page, message, await documentStart(page), 45_000);
     expect(waited).toBeGreaterThanOrEqual(CLIENT_TIMEOUT_MS);
     expect(waited, 'the message comes soon after the client gives up (no minute of retries)').toBeLessThan(40_000);
     await expectStanding(page, screen);
@@ -247,12 +275,12 @@ for (const screen of ['overview', 'tasks', 'task', 'present'] as const) {
 for (const screen of ALL) {
   test(`slow on ${screen}: a loading state, then the data after ~5 s`, async ({ page }, testInfo) => {
     await prepare(page, 'slow');
-    const started = Date.now();
+    await page.clock.install();
     await page.goto(SCREENS[screen]);
     await expect(loadingState(page, screen)).toBeVisible();
     await expectStanding(page, screen);
-    await expectData(page, screen, 20_000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(SLOW_MS);
+    const waited = await advanceUntilVisible(page, dataShown(page, screen), await documentStart(page), 20_000);
+    expect(waited).toBeGreaterThanOrEqual(SLOW_MS);
     await expectNoErrorText(page);
     await shoot(page, testInfo, `slow-${screen}`);
   });
@@ -499,23 +527,28 @@ test('the presentation keeps its last good figures when its refresh fails', asyn
   allowFailedLoads,
 }, testInfo) => {
   allowFailedLoads(500);
+  await page.clock.install();
   await page.goto('/present?duration=5&refresh=10');
   expect(await showSlide(page, 'kpi')).toBe(true);
   const figures = async () => ((await slide(page).textContent()) ?? '').replace(/\s+/g, ' ');
   const before = await figures();
   expect(before).toMatch(/\d/);
   await expect(page.locator('.p-freshness')).toHaveText(/^Số liệu lúc \d{2}:\d{2}/);
+  const stale = page.locator('.p-freshness.p-stale');
+  const fresh = page.locator('.p-freshness:not(.p-stale)');
+  const t0 = await page.evaluate(() => Date.now());
   for (const scenario of ['server-error', 'malformed-json'] as const) {
     await setScenario(page, scenario);
-    // The show refreshes every 10 s by itself; the first failure marks the figures as the last good ones.
-    await expect(page.locator('.p-freshness.p-stale')).toHaveText(/Mất kết nối — đang hiển thị số liệu lúc/, {
-      timeout: 20_000,
-    });
+    // The show refreshes every 10 s by itself (on the page's clock, moved on here); the first failure marks the
+    // figures as the last good ones.
+    await advanceUntilVisible(page, stale, t0, 30_000);
+    await expect(stale).toHaveText(/Mất kết nối — đang hiển thị số liệu lúc/);
     await expect(page.locator('[data-slide-kind="kpi"]')).toBeVisible();
     expect(await figures()).toBe(before);
     if (scenario === 'server-error') await shoot(page, testInfo, 'stale-present');
     await setScenario(page, 'none');
-    await expect(page.locator('.p-freshness.p-stale')).toHaveCount(0, { timeout: 20_000 });
+    await advanceUntilVisible(page, fresh, t0, 60_000);
+    await expect(stale).toHaveCount(0);
   }
 });
 

@@ -226,7 +226,7 @@ test.describe('task lifecycle on the mock API (production build)', () => {
 
   for (const viewport of VIEWPORTS) {
     const size = `${viewport.width}x${viewport.height}`;
-    test.describe(`at ${size}`, () => {
+    test.describe(`at ${size}`, { tag: '@ui' }, () => {
       test.use({ viewport });
       test(`the lifecycle screens read without horizontal scrolling in both languages at ${size}`, async ({
         page,
@@ -244,20 +244,24 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     });
   }
 
-  test('axe-core finds no serious or critical violation on the lifecycle screens', async ({ page }, testInfo) => {
-    for (const screen of SCREENS) {
-      await page.goto(screen.url);
-      await expect(page.locator(screen.ready).first()).toBeVisible({ timeout: 30_000 });
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      await testInfo.attach(`axe-${screen.name}.json`, {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: 'application/json',
-      });
-      expect(
-        bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        screen.name,
-      ).toEqual([]);
-    }
-  });
+  test(
+    'axe-core finds no serious or critical violation on the lifecycle screens',
+    { tag: '@ui' },
+    async ({ page }, testInfo) => {
+      for (const screen of SCREENS) {
+        await page.goto(screen.url);
+        await expect(page.locator(screen.ready).first()).toBeVisible({ timeout: 30_000 });
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        await testInfo.attach(`axe-${screen.name}.json`, {
+          body: JSON.stringify(results.violations, null, 2),
+          contentType: 'application/json',
+        });
+        expect(
+          bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          screen.name,
+        ).toEqual([]);
+      }
+    },
+  );
 });

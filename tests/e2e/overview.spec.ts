@@ -154,7 +154,7 @@ test.describe('overview on the mock API (production build)', () => {
 
   for (const viewport of VIEWPORTS) {
     const size = `${viewport.width}x${viewport.height}`;
-    test.describe(`at ${size}`, () => {
+    test.describe(`at ${size}`, { tag: '@ui' }, () => {
       test.use({ viewport });
       test(`reads without horizontal scrolling in both languages (screenshots) at ${size}`, async ({
         page,
@@ -171,33 +171,35 @@ test.describe('overview on the mock API (production build)', () => {
     });
   }
 
-  test('axe-core finds no serious or critical WCAG 2.1 AA violation, in either language', async ({
-    page,
-  }, testInfo) => {
-    await openOverview(page);
-    const scan = async (language: string) => {
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      const report = bad.map((v) => {
-        const nodes = v.nodes.map((n) => {
-          const related = [...n.all, ...n.any, ...n.none]
-            .flatMap((check) => check.relatedNodes ?? [])
-            .map((r) => `\n        related: ${r.target.join(' ')} ${r.html.slice(0, 160)}`);
-          return `    ${n.target.join(' ')}\n      ${n.html.slice(0, 160)}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}${related.join('')}`;
+  test(
+    'axe-core finds no serious or critical WCAG 2.1 AA violation, in either language',
+    { tag: '@ui' },
+    async ({ page }, testInfo) => {
+      await openOverview(page);
+      const scan = async (language: string) => {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        const report = bad.map((v) => {
+          const nodes = v.nodes.map((n) => {
+            const related = [...n.all, ...n.any, ...n.none]
+              .flatMap((check) => check.relatedNodes ?? [])
+              .map((r) => `\n        related: ${r.target.join(' ')} ${r.html.slice(0, 160)}`);
+            return `    ${n.target.join(' ')}\n      ${n.html.slice(0, 160)}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}${related.join('')}`;
+          });
+          return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
         });
-        return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
-      });
-      await testInfo.attach(`axe-${language}.json`, {
-        body: JSON.stringify(results.violations, null, 2),
-        contentType: 'application/json',
-      });
-      expect(bad.length, `axe (${language}):\n${report.join('\n')}`).toBe(0);
-    };
-    await scan('vi');
-    await page.getByRole('button', { name: /^EN\b/ }).click();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await scan('en');
-  });
+        await testInfo.attach(`axe-${language}.json`, {
+          body: JSON.stringify(results.violations, null, 2),
+          contentType: 'application/json',
+        });
+        expect(bad.length, `axe (${language}):\n${report.join('\n')}`).toBe(0);
+      };
+      await scan('vi');
+      await page.getByRole('button', { name: /^EN\b/ }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await scan('en');
+    },
+  );
 
   test('the mock API serves its OpenAPI 3.1 document with the /tasks path', async ({ page }) => {
     await openOverview(page);

@@ -206,7 +206,7 @@ async function axe(page: Page, testInfo: TestInfo, name: string) {
   expect(bad.length, `axe (${name}):\n${report.join('\n')}`).toBe(0);
 }
 
-test.describe('presentation mode (production build)', () => {
+test.describe('presentation mode (production build)', { tag: '@ui' }, () => {
   for (const size of SIZES) {
     const tag = `${size.width}x${size.height}`;
     test.describe(`at ${tag}`, () => {
