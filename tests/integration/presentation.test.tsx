@@ -301,22 +301,37 @@ describe('presentation: the clock', () => {
   });
 
   it('when the very first load fails, shows the title slide saying it is retrying, then the show', async () => {
-    vi.useFakeTimers({
-      shouldAdvanceTime: true,
-      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    });
+    // The clock moves only when the test moves it, inside act(): the show's retries and its freshness ticker then
+    // never update the page behind React's back (advancing on its own, a timer fired between two statements).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     server.use(http.get('*/api/v1/stats', failing));
     renderApp('/present?refresh=10');
-    expect(await screen.findByText('Chưa kết nối được máy chủ số liệu — đang thử lại…')).toBeInTheDocument();
+    const retrying = () => screen.queryByText('Chưa kết nối được máy chủ số liệu — đang thử lại…');
+    await advanceUntil(() => retrying() !== null);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Trình chiếu tiến độ nhiệm vụ chỉ đạo');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     server.resetHandlers();
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(10_500);
-    });
-    await waitForKind('kpi');
+    await advanceUntil(() => document.querySelector('[data-slide-kind]')?.getAttribute('data-slide-kind') === 'kpi');
   });
 });
+
+/** The real setTimeout, whatever the test fakes. */
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Moves the fake clock on in small steps, each inside act() and each followed by a few real milliseconds (the mock
+ * API's answers, lazy modules), until `done()` holds; fails after `maxMs` of page time.
+ */
+async function advanceUntil(done: () => boolean, maxMs = 30_000, stepMs = 100): Promise<void> {
+  for (let elapsed = 0; elapsed <= maxMs; elapsed += stepMs) {
+    if (done()) return;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(stepMs);
+      await new Promise((resolve) => realSetTimeout(resolve, 5));
+    });
+  }
+  throw new Error(`not reached after ${maxMs} ms of page time`);
+}
 
 describe('presentation: settings in the URL', () => {
   it('reproduces a bookmarked show: slides and order, theme, duration, ranking', async () => {
