@@ -169,6 +169,10 @@ export const taskEn: Messages['task'] = {
     assignee: 'New assignee',
     changeDeadline: 'Set a new deadline',
     nothing: 'Choose at least one change: status, deadline or assignee.',
+    draftOther_one:
+      'Restored what you were typing at {{time}} for {{count}} task selected before (not applied yet). Check it before applying it to the tasks selected now.',
+    draftOther_other:
+      'Restored what you were typing at {{time}} for {{count}} tasks selected before (not applied yet). Check it before applying it to the tasks selected now.',
     submit_one: 'Apply to {{count}} task',
     submit_other: 'Apply to {{count}} tasks',
     working: 'Updating…',

@@ -167,6 +167,10 @@ export const taskVi = {
     assignee: 'Đơn vị thực hiện mới',
     changeDeadline: 'Đặt thời hạn mới',
     nothing: 'Hãy chọn ít nhất một thay đổi: trạng thái, thời hạn hoặc đơn vị thực hiện.',
+    draftOther_one:
+      'Đã khôi phục nội dung bạn nhập dở lúc {{time}} cho {{count}} nhiệm vụ đã chọn trước đó (chưa áp dụng). Hãy xem lại trước khi áp dụng cho các nhiệm vụ đang chọn.',
+    draftOther_other:
+      'Đã khôi phục nội dung bạn nhập dở lúc {{time}} cho {{count}} nhiệm vụ đã chọn trước đó (chưa áp dụng). Hãy xem lại trước khi áp dụng cho các nhiệm vụ đang chọn.',
     submit_one: 'Áp dụng cho {{count}} nhiệm vụ',
     submit_other: 'Áp dụng cho {{count}} nhiệm vụ',
     working: 'Đang cập nhật…',

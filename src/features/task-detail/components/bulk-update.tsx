@@ -1,3 +1,4 @@
+import { revalidateLogic, useForm, useStore } from '@tanstack/react-form';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
@@ -6,42 +7,37 @@ import { ApiError } from '../../../api/client';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
 import { useCan } from '../../../api/session';
-import { type FieldError, fieldErrorsOf, type TaskPatchBody, taskPatchSchema } from '../../../api/task-update-schemas';
+import type { FieldError, TaskPatchBody } from '../../../api/task-update-schemas';
 import { type BulkChangeResult, useBulkTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
+import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
+import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
 import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
-import { fieldErrorMessage, formFieldOf } from '../utils/form-errors';
-import { rememberAuthor, storedAuthor, writtenDate } from '../utils/form-values';
+import {
+  BULK_VALUE_OF,
+  type BulkField,
+  type BulkValues,
+  bulkFieldOf,
+  bulkValuesDiffer,
+  checkBulkForTask,
+  freshBulkValues,
+  NOTHING_TO_CHANGE,
+  validateBulk,
+} from '../utils/bulk-values';
+import { fieldErrorMessage } from '../utils/form-errors';
+import { rememberAuthor, storedAuthor } from '../utils/form-values';
 import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 
-interface BulkValues {
-  status: TaskStatus | '';
-  changeDeadline: boolean;
-  deadlineDate: string;
-  deadlineText: string;
-  deadlineReason: string;
-  changeAssignee: boolean;
-  assignee: string;
-  note: string;
-  date: string;
-  author: string;
+/** What the draft of the bulk form keeps (until applied or discarded): the values, and the tasks still to change. */
+interface BulkDraft {
+  values: BulkValues;
+  taskIds: string[];
 }
-
-/** The API field each form value feeds (to clear its error when it changes). */
-const FIELD_OF: Record<keyof BulkValues, string> = {
-  status: 'status',
-  changeDeadline: 'deadline',
-  deadlineDate: 'deadline.date',
-  deadlineText: 'deadline.text',
-  deadlineReason: 'deadlineReason',
-  changeAssignee: 'assignee',
-  assignee: 'assignee',
-  note: 'note',
-  date: 'date',
-  author: 'author',
-};
+const DRAFT_SCHEMA = 1;
+/** One draft for the bulk form (the selection does not survive a reload; the draft says which tasks it was for). */
+export const BULK_DRAFT_ID = 'task-bulk';
 
 type Outcome =
   | { taskId: string; title: string; kind: 'ok'; version: number }
@@ -49,21 +45,18 @@ type Outcome =
   | { taskId: string; title: string; kind: 'conflict' }
   | { taskId: string; title: string; kind: 'failed'; error: unknown };
 
-function toBody(v: BulkValues): Record<string, unknown> {
-  const body: Record<string, unknown> = { note: v.note, date: v.date || undefined, author: v.author };
-  if (v.status) body.status = v.status;
-  if (v.changeDeadline) {
-    body.deadline = {
-      date: v.deadlineDate || undefined,
-      text: v.deadlineText.trim() || (v.deadlineDate ? writtenDate(v.deadlineDate) : ''),
-    };
-    body.deadlineReason = v.deadlineReason;
-  }
-  if (v.changeAssignee) body.assignee = v.assignee;
-  return body;
-}
+/** Which tasks to apply the change to: all those selected, or only those a retry is for. */
+type SubmitMeta = { ids: string[] | null };
 
-/** The same change (status, deadline or assignee) on several tasks, each checked and recorded on its own. */
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const isRetryable = (o: Outcome) => o.kind === 'conflict' || o.kind === 'failed';
+
+/**
+ * The same change (status, deadline or assignee) on several tasks, each checked and recorded on its own. Values,
+ * validation (the API's schema for what does not depend on the task, at the first apply and then as the person
+ * types; each task's own rules when it is read), and the unsaved state live in one TanStack Form. What is typed is
+ * kept as a draft until it is applied to every task or discarded, and leaving with unsaved input asks first.
+ */
 function BulkDialog({
   taskIds,
   today,
@@ -79,22 +72,55 @@ function BulkDialog({
   const client = useQueryClient();
   const bulk = useBulkTaskChange();
   const ref = useRef<HTMLDialogElement>(null);
-  const [values, setValues] = useState<BulkValues>(() => ({
-    status: '',
-    changeDeadline: false,
-    deadlineDate: '',
-    deadlineText: '',
-    deadlineReason: '',
-    changeAssignee: false,
-    assignee: '',
-    note: '',
-    date: today,
-    author: storedAuthor(),
-  }));
-  const [formErrors, setFormErrors] = useState<FieldError[]>([]);
-  const [nothing, setNothing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [restored, setRestored] = useState(() => readDraft<BulkDraft>(BULK_DRAFT_ID, DRAFT_SCHEMA));
+  /** Nothing unsaved when the values are these: a fresh form, or the change last applied to every task. */
+  const [baseline, setBaseline] = useState(() => freshBulkValues(today, storedAuthor()));
+  /** Errors every selected task has (found once the tasks are read): shown on the form, nothing is sent. */
+  const [sharedErrors, setSharedErrors] = useState<FieldError[]>([]);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
-  const [working, setWorking] = useState(false);
+  const [draftKept, setDraftKept] = useState(true);
+
+  const form = useForm({
+    defaultValues: restored?.value.values ?? baseline,
+    // Checked at the first apply, then again at every change.
+    validationLogic: revalidateLogic(),
+    validators: {
+      onDynamic: ({ value }) => {
+        const errors = validateBulk(value, today);
+        if (errors.length === 0) return undefined;
+        const fields: Partial<Record<keyof BulkValues, FieldError>> = {};
+        const root: FieldError[] = [];
+        for (const e of errors) {
+          const field = bulkFieldOf(e.name);
+          if (field) fields[BULK_VALUE_OF[field]] ??= e;
+          else root.push(e);
+        }
+        return { form: root.length ? root : undefined, fields };
+      },
+    },
+    onSubmitMeta: { ids: null } as SubmitMeta,
+    onSubmit: ({ value, meta }) => apply(value, meta.ids ?? taskIds),
+    onSubmitInvalid: () => focusFirstError(),
+  });
+  const values = useStore(form.store, (s) => s.values);
+  const formErrors = useStore(form.store, (s) => s.errors);
+  const fieldMeta = useStore(form.store, (s) => s.fieldMeta);
+  const working = useStore(form.store, (s) => s.isSubmitting);
+
+  const retryable = (outcomes ?? []).filter(isRetryable).map((o) => o.taskId);
+  const okCount = (outcomes ?? []).filter((o) => o.kind === 'ok').length;
+  const changed = okCount > 0;
+  const dirty = bulkValuesDiffer(values, baseline);
+
+  // Kept while unsaved, with the tasks it is still for (those a retry would change once some were changed).
+  useDraftAutosave<BulkDraft>(
+    BULK_DRAFT_ID,
+    DRAFT_SCHEMA,
+    { values, taskIds: retryable.length ? retryable : taskIds },
+    dirty,
+    setDraftKept,
+  );
 
   useEffect(() => {
     const dialog = ref.current;
@@ -102,64 +128,102 @@ function BulkDialog({
     else dialog?.setAttribute('open', '');
   }, []);
 
-  const changed = outcomes?.some((o) => o.kind === 'ok') ?? false;
+  // Closing keeps the draft: the same form comes back at the next bulk update.
   const close = () => {
     ref.current?.close?.();
     onClose(changed);
   };
-  const set = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setNothing(false);
-    const field = FIELD_OF[key];
-    setFormErrors((list) =>
-      list.filter((e) => e.name !== field && !(field === 'deadline' && e.name.startsWith('deadline'))),
+
+  const inputId = (field: BulkField) => `${id}-${field.replace('.', '-')}`;
+  const errorOf = (field: BulkField): FieldError | undefined => {
+    const shared = sharedErrors.find((e) => bulkFieldOf(e.name) === field);
+    if (shared) return shared;
+    const meta = fieldMeta[BULK_VALUE_OF[field]];
+    return meta?.errors?.find((e): e is FieldError => typeof e === 'object' && e !== null && 'reason' in e);
+  };
+  const messageFor = (e: FieldError, task: Pick<Task, 'createdAt' | 'deadline'>) =>
+    e.reason === NOTHING_TO_CHANGE
+      ? t('task.bulk.nothing')
+      : fieldErrorMessage(e, t, {
+          min: f.date(datePart(task.createdAt)),
+          max: f.date(today),
+          deadline: task.deadline ? f.date(task.deadline.date) : '',
+        });
+  const formMessage = (e: FieldError) => messageFor(e, { createdAt: `${today}T00:00:00Z`, deadline: null });
+  const rootErrors: FieldError[] = [
+    ...sharedErrors.filter((e) => bulkFieldOf(e.name) === null),
+    ...formErrors.flatMap((e) => (Array.isArray(e) ? (e as FieldError[]) : [])),
+  ];
+  const fieldsWithError = (Object.keys(BULK_VALUE_OF) as BulkField[]).filter((field) => errorOf(field));
+
+  const focusFirstError = () => {
+    // After React has shown the messages.
+    requestAnimationFrame(() => {
+      const first = (Object.keys(BULK_VALUE_OF) as BulkField[]).find(
+        (field) => document.getElementById(inputId(field))?.getAttribute('aria-invalid') === 'true',
+      );
+      const el = first ? document.getElementById(inputId(first)) : null;
+      (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
+    });
+  };
+
+  const setValue = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => {
+    form.setFieldValue(key, value as never);
+    setSharedErrors((list) =>
+      list.filter((e) => {
+        const field = bulkFieldOf(e.name);
+        if (field === null) return false;
+        if (key === 'changeDeadline') return !e.name.startsWith('deadline');
+        if (key === 'changeAssignee') return field !== 'assignee';
+        return BULK_VALUE_OF[field] !== key;
+      }),
     );
   };
 
-  const messageFor = (e: FieldError, task: Pick<Task, 'createdAt' | 'deadline'>) =>
-    fieldErrorMessage(e, t, {
-      min: f.date(datePart(task.createdAt)),
-      max: f.date(today),
-      deadline: task.deadline ? f.date(task.deadline.date) : '',
-    });
+  const discard = () => {
+    const fresh = freshBulkValues(today, form.state.values.author);
+    clearDraft(BULK_DRAFT_ID);
+    setRestored(null);
+    setSharedErrors([]);
+    setBaseline(fresh);
+    form.reset(fresh);
+  };
 
   /** Reads each task's current version, checks the change against it, and sends those that pass. */
-  const apply = async (ids: string[]) => {
-    setFormErrors([]);
-    if (!values.status && !values.changeDeadline && !values.changeAssignee) {
-      setNothing(true);
-      return;
-    }
-    setWorking(true);
-    const body = toBody(values);
+  const apply = async (v: BulkValues, ids: string[]) => {
+    setSharedErrors([]);
     const read = await Promise.allSettled(
       ids.map((taskId) => client.fetchQuery({ ...tasksQueries.detail(taskId), staleTime: 0 })),
     );
     const checked = read.map((r, i) => {
       const taskId = ids[i] as string;
       if (r.status === 'rejected') return { taskId, task: null, error: r.reason as unknown };
-      const parsed = taskPatchSchema({ task: r.value, today }).safeParse(body, { reportInput: true });
-      return parsed.success
-        ? { taskId, task: r.value, body: parsed.data as TaskPatchBody }
-        : { taskId, task: r.value, errors: fieldErrorsOf(parsed.error) };
+      const check = checkBulkForTask(v, r.value, today);
+      return check.ok
+        ? { taskId, task: r.value, body: check.body as TaskPatchBody }
+        : { taskId, task: r.value, errors: check.errors };
     });
-    // An error every task shares is the form's (a missing name, a bad date): shown on the form, nothing is sent.
+    // An error every task shares is the form's (a missing note for all, a bad date): shown on the form, nothing sent.
     const first = checked[0] && 'errors' in checked[0] ? (checked[0].errors ?? []) : [];
     const shared = first.filter((e) =>
       checked.every((c) => 'errors' in c && c.errors?.some((x) => x.name === e.name && x.reason === e.reason)),
     );
     if (shared.length > 0) {
-      setFormErrors(shared);
-      setWorking(false);
+      setSharedErrors(shared);
+      focusFirstError();
       return;
     }
-    rememberAuthor(values.author);
+    rememberAuthor(v.author);
     const toSend = checked.flatMap((c) =>
       c.task && 'body' in c && c.body
         ? [{ kind: 'patch' as const, taskId: c.taskId, baseVersion: c.task.version, body: c.body }]
         : [],
     );
-    const sent: BulkChangeResult[] = toSend.length ? await bulk.mutateAsync(toSend).catch(() => []) : [];
+    const sent: BulkChangeResult[] = toSend.length
+      ? await bulk
+          .mutateAsync(toSend)
+          .catch((error: unknown) => toSend.map((r) => ({ taskId: r.taskId, ok: false, error })))
+      : [];
     const next: Outcome[] = checked.map((c) => {
       const title = c.task?.title ?? c.taskId;
       const result = sent.find((r) => r.taskId === c.taskId);
@@ -178,59 +242,94 @@ function BulkDialog({
       return { taskId: c.taskId, title, kind: 'failed', error: 'error' in c ? c.error : null };
     });
     // A retry replaces the earlier outcome of the same task.
-    setOutcomes((prev) => {
-      const kept = (prev ?? []).filter((o) => !ids.includes(o.taskId));
-      return [...kept, ...next].sort((a, b) => taskIds.indexOf(a.taskId) - taskIds.indexOf(b.taskId));
-    });
-    setWorking(false);
+    const all = [...(outcomes ?? []).filter((o) => !ids.includes(o.taskId)), ...next].sort(
+      (a, b) => taskIds.indexOf(a.taskId) - taskIds.indexOf(b.taskId),
+    );
+    setOutcomes(all);
+    // Applied wherever it can be (what is left needs another change, not a retry): nothing unsaved any more.
+    if (all.some((o) => o.kind === 'ok') && !all.some(isRetryable)) {
+      clearDraft(BULK_DRAFT_ID);
+      setRestored(null);
+      setBaseline(v);
+    }
   };
 
-  const retryable = (outcomes ?? []).filter((o) => o.kind === 'conflict' || o.kind === 'failed').map((o) => o.taskId);
-  const okCount = (outcomes ?? []).filter((o) => o.kind === 'ok').length;
-  const errorOf = (name: string) => formErrors.find((e) => formFieldOf(e.name) === name || e.name === name);
-
-  const field = (name: string, label: ReactNode, control: (p: ControlProps) => ReactNode, hint?: ReactNode) => {
+  const field = (name: BulkField, label: ReactNode, control: (p: ControlProps) => ReactNode, hint?: ReactNode) => {
     const error = errorOf(name);
-    const fid = `${id}-${name.replace('.', '-')}`;
+    const fid = inputId(name);
     const describedBy = [hint ? `${fid}-hint` : null, error ? `${fid}-error` : null].filter(Boolean).join(' ');
     return (
-      <div className={`form-field${error ? ' has-error' : ''}`}>
-        <label htmlFor={fid}>{label}</label>
-        {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy || undefined })}
-        {hint ? (
-          <p className="field-hint" id={`${fid}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${fid}-error`}>
-            {messageFor(error, { createdAt: `${today}T00:00:00Z`, deadline: null })}
-          </p>
-        ) : null}
-      </div>
+      <form.Field name={BULK_VALUE_OF[name]}>
+        {() => (
+          <div className={`form-field${error ? ' has-error' : ''}`}>
+            <label htmlFor={fid}>{label}</label>
+            {control({ id: fid, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy || undefined })}
+            {hint ? (
+              <p className="field-hint" id={`${fid}-hint`}>
+                {hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p className="field-error" id={`${fid}-error`}>
+                {formMessage(error)}
+              </p>
+            ) : null}
+          </div>
+        )}
+      </form.Field>
     );
   };
+
+  const restoredFor = restored?.value.taskIds ?? [];
+  const restoredTime = restored ? `${f.time(new Date(restored.savedAt))} ${f.date(restored.savedAt.slice(0, 10))}` : '';
 
   return (
     <dialog ref={ref} className="bulk-dialog" aria-labelledby={`${id}-title`} onCancel={close}>
       <h2 id={`${id}-title`}>{t('task.bulk.title', { count: taskIds.length })}</h2>
       <p className="card-intro">{t('task.bulk.intro')}</p>
+      {/* Inside the dialog: the page behind a modal dialog cannot be reached. */}
+      <LeaveGuard dirty={dirty && !working} />
+
+      {restored && dirty ? (
+        <div className="draft-notice" role="status">
+          <p>
+            {sameSet(restoredFor, taskIds)
+              ? t('task.draft.restored', { time: restoredTime })
+              : t('task.bulk.draftOther', { time: restoredTime, count: restoredFor.length })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={discard} disabled={working}>
+            {t('task.draft.discard')}
+          </button>
+        </div>
+      ) : null}
+      {!draftKept && dirty ? <p className="field-hint">{t('task.draft.notKept')}</p> : null}
+
       <form
+        ref={formRef}
         noValidate
         className="update-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!working) void apply(taskIds);
+          if (!working) void form.handleSubmit();
         }}
       >
-        {nothing ? (
-          <p className="form-errors" role="alert">
-            {t('task.bulk.nothing')}
-          </p>
+        {fieldsWithError.length > 0 || rootErrors.length > 0 ? (
+          <div className="form-errors" role="alert" tabIndex={-1}>
+            {fieldsWithError.length > 0 ? (
+              <p>{t('task.form.errorSummary', { count: fieldsWithError.length })}</p>
+            ) : null}
+            {rootErrors.map((e) => (
+              <p key={`${e.name}-${e.reason}`}>{formMessage(e)}</p>
+            ))}
+          </div>
         ) : null}
         <div className="form-grid">
           {field('status', t('task.bulk.status'), (p) => (
-            <select {...p} value={values.status} onChange={(e) => set('status', e.target.value as TaskStatus | '')}>
+            <select
+              {...p}
+              value={values.status}
+              onChange={(e) => setValue('status', e.target.value as TaskStatus | '')}
+            >
               <option value="">{t('task.bulk.keep')}</option>
               {TASK_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -240,28 +339,46 @@ function BulkDialog({
             </select>
           ))}
           {field('date', t('task.form.date'), (p) => (
-            <input {...p} type="date" max={today} value={values.date} onChange={(e) => set('date', e.target.value)} />
+            <input
+              {...p}
+              type="date"
+              max={today}
+              value={values.date}
+              onChange={(e) => setValue('date', e.target.value)}
+            />
           ))}
         </div>
-        <DeadlineFieldset label={t('task.bulk.changeDeadline')} values={values} onChange={set} field={field} />
+        <DeadlineFieldset label={t('task.bulk.changeDeadline')} values={values} onChange={setValue} field={field} />
         <fieldset className="deadline-fieldset">
           <legend className="visually-hidden">{t('task.bulk.changeAssignee')}</legend>
           <label className="checkbox-label">
             <input
               type="checkbox"
               checked={values.changeAssignee}
-              onChange={(e) => set('changeAssignee', e.target.checked)}
+              onChange={(e) => setValue('changeAssignee', e.target.checked)}
             />
             {t('task.bulk.changeAssignee')}
           </label>
           {values.changeAssignee
             ? field('assignee', t('task.bulk.assignee'), (p) => (
-                <input {...p} type="text" value={values.assignee} onChange={(e) => set('assignee', e.target.value)} />
+                <input
+                  {...p}
+                  type="text"
+                  maxLength={200}
+                  value={values.assignee}
+                  onChange={(e) => setValue('assignee', e.target.value)}
+                />
               ))
             : null}
         </fieldset>
         {field('note', t('task.form.note'), (p) => (
-          <textarea {...p} rows={2} value={values.note} onChange={(e) => set('note', e.target.value)} />
+          <textarea
+            {...p}
+            rows={2}
+            maxLength={2000}
+            value={values.note}
+            onChange={(e) => setValue('note', e.target.value)}
+          />
         ))}
         <div className="form-actions">
           <button type="submit" className="button" disabled={working}>
@@ -298,7 +415,12 @@ function BulkDialog({
           {retryable.length > 0 ? (
             <div>
               <p className="field-hint">{t('task.bulk.retryHint')}</p>
-              <button type="button" className="button" disabled={working} onClick={() => void apply(retryable)}>
+              <button
+                type="button"
+                className="button"
+                disabled={working}
+                onClick={() => void form.handleSubmit({ ids: retryable })}
+              >
                 {t('task.bulk.retry', { count: retryable.length })}
               </button>
             </div>
