@@ -134,7 +134,12 @@ test.describe('analyst workspace (production build)', () => {
     await expect(row.locator('td.col-locality')).toHaveText('Bến Tre › Chợ Lách');
   });
 
-  test('a copied link opens the same view in a fresh browser context', async ({ page, browser, appMode, baseURL }) => {
+  test('a copied link opens the same view in a fresh browser context', { tag: '@ui' }, async ({
+    page,
+    browser,
+    appMode,
+    baseURL,
+  }) => {
     await openOverview(page);
     await pickBenTreChoLach(page);
     await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
@@ -173,7 +178,9 @@ test.describe('analyst workspace (production build)', () => {
     }
   });
 
-  test('a link with malformed values shows the view without them, and says what was dropped', async ({ page }) => {
+  test('a link with malformed values shows the view without them, and says what was dropped', { tag: '@ui' }, async ({
+    page,
+  }) => {
     await page.goto('/tasks?status=done&status=bogus&locality=99999&deadlineFrom=2022-02-30');
     const notice = page.getByRole('alert').filter({ hasText: 'Liên kết có giá trị không hợp lệ' });
     await expect(notice).toContainText('Trạng thái = “bogus”');
@@ -230,7 +237,7 @@ test.describe('analyst workspace (production build)', () => {
     expect(described).toContain('Bộ lọc: Địa bàn = Bến Tre › Chợ Lách');
   });
 
-  test('a chart saves as a PNG for a slide deck', async ({ page }) => {
+  test('a chart saves as a PNG for a slide deck', { tag: '@ui' }, async ({ page }) => {
     await openOverview(page);
     const donut = page.getByRole('region', { name: 'Tình trạng thực hiện' });
     const [download] = await Promise.all([
@@ -243,7 +250,7 @@ test.describe('analyst workspace (production build)', () => {
     expect(bytes.length).toBeGreaterThan(5_000);
   });
 
-  test('rows are keyboard navigable and Enter opens the task page', async ({ page }) => {
+  test('rows are keyboard navigable and Enter opens the task page', { tag: '@ui' }, async ({ page }) => {
     await page.goto('/tasks?q=cau+dinh+khao');
     await expect(rows(page).first().getByRole('rowheader')).toHaveText(TITLE_OF_BRIDGE);
     await rows(page).first().focus();
@@ -252,7 +259,7 @@ test.describe('analyst workspace (production build)', () => {
     await expect(page.getByRole('heading', { level: 1, name: BRIDGE })).toBeVisible();
   });
 
-  test('drill-down: a KPI tile and a locality bar apply their filter', async ({ page }) => {
+  test('drill-down: a KPI tile and a locality bar apply their filter', { tag: '@ui' }, async ({ page }) => {
     await openOverview(page);
     await page.locator('[data-kpi="overdue"]').getByRole('button').click();
     await expect(page).toHaveURL(/timeliness=overdue/);
@@ -265,7 +272,7 @@ test.describe('analyst workspace (production build)', () => {
     await expect(page.getByRole('region', { name: /^Theo đơn vị thuộc/ })).toBeVisible();
   });
 
-  test('the comparison ranks Bến Tre’s districts, sortable, drillable', async ({ page }) => {
+  test('the comparison ranks Bến Tre’s districts, sortable, drillable', { tag: '@ui' }, async ({ page }) => {
     await page.goto('/compare?locality=83&era=pre2025');
     await expect(page.getByRole('heading', { level: 1, name: 'So sánh địa phương' })).toBeVisible();
     const table = page.getByRole('table', { name: 'Bảng so sánh' });

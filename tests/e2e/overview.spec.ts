@@ -136,7 +136,9 @@ test.describe('overview on the mock API (production build)', () => {
     await expect(localityTable(page).getByRole('rowheader', { name: 'Bến Tre' })).toHaveCount(0);
   });
 
-  test('switching to English changes <html lang> and the interface, and the choice persists', async ({ page }) => {
+  test('switching to English changes <html lang> and the interface, and the choice persists', { tag: '@ui' }, async ({
+    page,
+  }) => {
     await openOverview(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     const en = page.getByRole('button', { name: /^EN\b/ });
