@@ -254,19 +254,30 @@ export function authMiddleware(deps: {
         after: { ...tracked(task), note: update?.note ?? '', updateId: update?.id ?? null },
       });
     } else if (action === 'article.create' && Array.isArray(body?.results)) {
-      // POST /articles/batch: the same entry as POST /articles for each article it added.
+      // POST /articles/batch: the entry of POST /articles for each article it added, written at once.
+      const p = principalOf(c);
+      const info = requestInfo(c, options);
+      const at = new Date(options.now()).toISOString();
+      const entries: NewAuditEntry[] = [];
       for (const result of body.results as {
         status?: string;
         article?: { id?: unknown; title?: unknown; taskIds?: unknown };
       }[]) {
         if (result?.status !== 'created' || typeof result.article?.id !== 'string') continue;
-        await audit(c, store, options, {
+        entries.push({
+          at,
+          actorId: p?.kind === 'user' ? p.user.id : null,
+          actorName: p?.kind === 'user' ? p.user.username : null,
           action,
           targetType: 'article',
           targetId: result.article.id,
+          before: null,
           after: { title: result.article.title, taskIds: result.article.taskIds },
+          ip: info.ip,
+          userAgent: info.userAgent,
         });
       }
+      await store.accounts.appendAudit(entries);
     } else if (action === 'article.create') {
       await audit(c, store, options, {
         action,

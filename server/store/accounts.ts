@@ -109,8 +109,8 @@ export interface AccountStore {
   readCounter(key: string, nowMs: number): Promise<Counter | null>;
   clearCounter(key: string): Promise<void>;
 
-  /** Appends an entry; the store gives it the next id. */
-  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Appends an entry, or several in one write (in order); the store gives each the next id. */
+  appendAudit(entry: NewAuditEntry | readonly NewAuditEntry[]): Promise<void>;
   /** Newest first, filtered and paged. */
   listAudit(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
 }

@@ -3,7 +3,7 @@
  * tests. Kept apart from the task data, so a dataset switch or a reset of the demo's data does not sign anyone out.
  */
 import type { AuditEntry } from '../../src/api/session-schemas';
-import type { AccountStore, Counter, StoredDisplayLink, StoredSession, StoredUser } from './accounts';
+import type { AccountStore, Counter, NewAuditEntry, StoredDisplayLink, StoredSession, StoredUser } from './accounts';
 
 export interface MemoryAccounts extends AccountStore {
   /** The raw maps, for a demo that restores a session after a reload (mocks/accounts.ts). */
@@ -107,18 +107,20 @@ export function createMemoryAccounts(): MemoryAccounts {
       counters.delete(key);
     },
 
-    async appendAudit(e) {
-      audit.push({
-        id: audit.length + 1,
-        at: e.at,
-        actor: e.actorId ? { id: e.actorId, username: e.actorName ?? '' } : null,
-        action: e.action,
-        target: e.targetType && e.targetId ? { type: e.targetType, id: e.targetId } : null,
-        before: copy(e.before ?? null),
-        after: copy(e.after ?? null),
-        ip: e.ip,
-        userAgent: e.userAgent,
-      });
+    async appendAudit(entries) {
+      const list: readonly NewAuditEntry[] = Array.isArray(entries) ? entries : [entries as NewAuditEntry];
+      for (const e of list)
+        audit.push({
+          id: audit.length + 1,
+          at: e.at,
+          actor: e.actorId ? { id: e.actorId, username: e.actorName ?? '' } : null,
+          action: e.action,
+          target: e.targetType && e.targetId ? { type: e.targetType, id: e.targetId } : null,
+          before: copy(e.before ?? null),
+          after: copy(e.after ?? null),
+          ip: e.ip,
+          userAgent: e.userAgent,
+        });
     },
     async listAudit({ user, task, action, fromAt, toAt, page, pageSize }) {
       const from = fromAt ? Date.parse(fromAt) : null;

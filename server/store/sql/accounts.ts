@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { AuditEntry } from '../../../src/api/session-schemas';
-import type { AccountStore, StoredDisplayLink, StoredSession, StoredUser } from '../accounts';
+import type { AccountStore, NewAuditEntry, StoredDisplayLink, StoredSession, StoredUser } from '../accounts';
 
 type UsersTable = {
   id: string;
@@ -242,21 +242,25 @@ export function sqlAccounts<DB>(database: Kysely<DB>): AccountStore {
       await db.deleteFrom('sign_in_counters').where('key', '=', key).execute();
     },
 
-    async appendAudit(e) {
+    async appendAudit(entries) {
+      const list: readonly NewAuditEntry[] = Array.isArray(entries) ? entries : [entries as NewAuditEntry];
+      if (list.length === 0) return;
       await db
         .insertInto('audit_log')
-        .values({
-          at: e.at,
-          actor_id: e.actorId,
-          actor_name: e.actorName,
-          action: e.action,
-          target_type: e.targetType,
-          target_id: e.targetId,
-          before_json: json(e.before),
-          after_json: json(e.after),
-          ip: e.ip,
-          user_agent: e.userAgent,
-        } as never)
+        .values(
+          list.map((e) => ({
+            at: e.at,
+            actor_id: e.actorId,
+            actor_name: e.actorName,
+            action: e.action,
+            target_type: e.targetType,
+            target_id: e.targetId,
+            before_json: json(e.before),
+            after_json: json(e.after),
+            ip: e.ip,
+            user_agent: e.userAgent,
+          })) as never,
+        )
         .execute();
     },
     async listAudit({ user, task, action, fromAt, toAt, page, pageSize }) {
