@@ -1,11 +1,13 @@
 /**
- * The seed article (Báo Đồng Khởi, 22/03/2022; the project keeps a copy in tests/fixtures/extraction/01-seed-cho-lach-2022.txt), embedded verbatim,
+ * The seed article (Báo Đồng Khởi, 22/03/2022; the project keeps a copy in tests/fixtures/extraction/01-seed-cho-lach-2022.txt),
  * and every task it assigns to the Standing Committee of the Chợ Lách District Party Committee.
  *
- * The body is the file's text exactly (NFC, paragraphs separated by one blank line, no trailing newline,
- * including the source's own typo "hoat động"); tests/unit/sample-data.test.ts compares it with the file.
+ * The body is the file's text (NFC, paragraphs separated by one blank line, no trailing newline, the source's own
+ * typo "hoat động" included) cleaned as an import cleans a pasted page: the photo captions the page gives twice
+ * once, and no "Chia sẻ bài viết" / "BÌNH LUẬN" widgets. tests/unit/sample-data.test.ts checks it against the file.
  * The article and its quotes are real; the statuses, progress and update notes are sample data written by the team.
  */
+import { cleanArticleText } from '../../src/features/article-import/utils/html-to-text';
 import type { SampleArticleDef } from './sample-types';
 
 const ISSUER = 'Ban Thường vụ Tỉnh ủy Bến Tre (Bí thư Tỉnh ủy Lê Đức Thọ)';
@@ -23,24 +25,26 @@ export const seedArticle: SampleArticleDef = {
   date: '2022-03-22',
   url: null,
   illustrative: false,
-  body: [
-    'Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Chợ Lách',
-    '22/03/2022 - 19:23',
-    'BDK - Ngày 22-3-2022, đoàn công tác số 1 của Ban Thường vụ (BTV) Tỉnh ủy do Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ làm trưởng đoàn đã có buổi làm việc với BTV Huyện ủy Chợ Lách về tình hình triển khai, thực hiện Nghị quyết (NQ) Tỉnh ủy năm 2022 và việc thực hiện Quy định số 11-QĐi/TW của Bộ Chính trị.',
-    'Đại biểu tham gia đóng góp ý kiến.',
-    'Đại biểu tham gia đóng góp ý kiến.',
-    'Qua báo cáo của Ban Thường vụ Huyện ủy Chợ Lách cho thấy, Huyện ủy Chợ Lách đã tập trung lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt sâu rộng trong nội bộ Đảng và nhân dân chủ đề năm 2022 “Đồng thuận - Sáng tạo - Phát triển” của Tỉnh ủy và chủ đề “Kỷ cương - Đoàn kết - Phát triển” của Huyện ủy, nhằm tạo sự đồng thuận, quyết tâm hành động quyết liệt ngay từ đầu năm.',
-    'Việc thực hiện tiếp công dân và giải quyết kiến nghị, khiếu nại, tố cáo theo Quy định số 11-QĐi/TW, Chỉ thị số 35-CT/TW của Bộ Chính trị, Kế hoạch số 25-KH/TU của Ban Thường vụ Tỉnh ủy được Huyện ủy triển khai thực hiện theo quy định.',
-    'Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu tại buổi làm việc với huyện Chợ Lách.',
-    'Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu tại buổi làm việc với huyện Chợ Lách.',
-    'Thay mặt đoàn công tác, Bí thư Tỉnh ủy Lê Đức Thọ đề nghị BTV Huyện ủy Chợ Lách tiếp thu đầy đủ những ý kiến góp ý của đoàn công tác để bổ sung, hoàn thiện báo cáo sơ kết quý I-2022 của Huyện ủy, làm cơ sở tiếp tục triển khai nhiệm vụ quý II và thời gian tới.',
-    'Đặc biệt, huyện cần cụ thể hóa chủ đề năm của Tỉnh ủy vào công tác lãnh đạo, chỉ đạo. Tập trung làm tốt công tác xây dựng đảng bộ và các tổ chức cơ sở đảng trong sạch, vững mạnh. Huyện phân tích rà soát kỹ các chỉ tiêu phát triển kinh tế - xã hội, tiềm năng, lợi thế để có giải pháp phát triển kinh tế - xã hội địa phương, phát triển kinh tế hợp tác. Tập trung thực hiện phong trào thi đua “Đồng khởi mới” theo phương châm xây dựng điển hình, học tập điển hình và vượt qua điển hình.',
-    'Thực hiện nghiêm và thực chất các quy định về trách nhiệm của bí thư cấp ủy trong tiếp công dân, giải quyết khiếu nại, tố cáo. Qua đó, nắm được tâm tư nguyện vọng của người dân, biết được hiệu quả, hiệu lực hoat động của bộ máy chính trị, từ đó có chỉ đạo kịp thời.',
-    'Huyện tiếp tục phối hợp với tỉnh thực hiện tốt các nội dung nâng cấp đồng bộ các tuyến quốc lộ, xây dựng cầu Đình Khao và vận động nhân dân hưởng ứng các chủ trương chung của tỉnh. Đồng thời, bám sát, cùng các ngành thực hiện có kết quả các đề án trọng tâm là xây dựng Trung tâm cây giống hoa kiểng, Đề án Làng văn hóa du lịch Chợ Lách. Quan tâm làm tốt công tác tôn giáo trên địa bàn, tạo sự đoàn kết, thống nhất thành sức mạnh tổng hợp, thực hiện thắng lợi các mục tiêu NQ đề ra.',
-    'Tin, ảnh: Thanh Đồng',
-    'Chia sẻ bài viết',
-    'BÌNH LUẬN',
-  ].join('\n\n'),
+  body: cleanArticleText(
+    [
+      'Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Chợ Lách',
+      '22/03/2022 - 19:23',
+      'BDK - Ngày 22-3-2022, đoàn công tác số 1 của Ban Thường vụ (BTV) Tỉnh ủy do Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ làm trưởng đoàn đã có buổi làm việc với BTV Huyện ủy Chợ Lách về tình hình triển khai, thực hiện Nghị quyết (NQ) Tỉnh ủy năm 2022 và việc thực hiện Quy định số 11-QĐi/TW của Bộ Chính trị.',
+      'Đại biểu tham gia đóng góp ý kiến.',
+      'Đại biểu tham gia đóng góp ý kiến.',
+      'Qua báo cáo của Ban Thường vụ Huyện ủy Chợ Lách cho thấy, Huyện ủy Chợ Lách đã tập trung lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt sâu rộng trong nội bộ Đảng và nhân dân chủ đề năm 2022 “Đồng thuận - Sáng tạo - Phát triển” của Tỉnh ủy và chủ đề “Kỷ cương - Đoàn kết - Phát triển” của Huyện ủy, nhằm tạo sự đồng thuận, quyết tâm hành động quyết liệt ngay từ đầu năm.',
+      'Việc thực hiện tiếp công dân và giải quyết kiến nghị, khiếu nại, tố cáo theo Quy định số 11-QĐi/TW, Chỉ thị số 35-CT/TW của Bộ Chính trị, Kế hoạch số 25-KH/TU của Ban Thường vụ Tỉnh ủy được Huyện ủy triển khai thực hiện theo quy định.',
+      'Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu tại buổi làm việc với huyện Chợ Lách.',
+      'Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu tại buổi làm việc với huyện Chợ Lách.',
+      'Thay mặt đoàn công tác, Bí thư Tỉnh ủy Lê Đức Thọ đề nghị BTV Huyện ủy Chợ Lách tiếp thu đầy đủ những ý kiến góp ý của đoàn công tác để bổ sung, hoàn thiện báo cáo sơ kết quý I-2022 của Huyện ủy, làm cơ sở tiếp tục triển khai nhiệm vụ quý II và thời gian tới.',
+      'Đặc biệt, huyện cần cụ thể hóa chủ đề năm của Tỉnh ủy vào công tác lãnh đạo, chỉ đạo. Tập trung làm tốt công tác xây dựng đảng bộ và các tổ chức cơ sở đảng trong sạch, vững mạnh. Huyện phân tích rà soát kỹ các chỉ tiêu phát triển kinh tế - xã hội, tiềm năng, lợi thế để có giải pháp phát triển kinh tế - xã hội địa phương, phát triển kinh tế hợp tác. Tập trung thực hiện phong trào thi đua “Đồng khởi mới” theo phương châm xây dựng điển hình, học tập điển hình và vượt qua điển hình.',
+      'Thực hiện nghiêm và thực chất các quy định về trách nhiệm của bí thư cấp ủy trong tiếp công dân, giải quyết khiếu nại, tố cáo. Qua đó, nắm được tâm tư nguyện vọng của người dân, biết được hiệu quả, hiệu lực hoat động của bộ máy chính trị, từ đó có chỉ đạo kịp thời.',
+      'Huyện tiếp tục phối hợp với tỉnh thực hiện tốt các nội dung nâng cấp đồng bộ các tuyến quốc lộ, xây dựng cầu Đình Khao và vận động nhân dân hưởng ứng các chủ trương chung của tỉnh. Đồng thời, bám sát, cùng các ngành thực hiện có kết quả các đề án trọng tâm là xây dựng Trung tâm cây giống hoa kiểng, Đề án Làng văn hóa du lịch Chợ Lách. Quan tâm làm tốt công tác tôn giáo trên địa bàn, tạo sự đoàn kết, thống nhất thành sức mạnh tổng hợp, thực hiện thắng lợi các mục tiêu NQ đề ra.',
+      'Tin, ảnh: Thanh Đồng',
+      'Chia sẻ bài viết',
+      'BÌNH LUẬN',
+    ].join('\n\n'),
+  ),
   tasks: [
     {
       id: 't-000-01',
