@@ -291,9 +291,10 @@ test.describe('bulk import at scale (issue #11)', { tag: '@demo' }, () => {
     await expect(page.getByRole('status').filter({ hasText: /1000 bài/ })).toBeVisible({ timeout: 150_000 });
     const perSecond = 1000 / ((Date.now() - t0) / 1000);
     testInfo.annotations.push({ type: 'rate', description: `${perSecond.toFixed(1)} articles/s` });
-    // The goal is 50/s; analysis is CPU-bound (one worker per spare core), so a shared 2-core machine under load
-    // measured 24/s (3/s before the per-record storage and the worker pool). Below 15/s is a regression.
-    expect(perSecond).toBeGreaterThanOrEqual(15);
+    // The goal is 50/s. Sent in batches of 50 (POST /articles/batch, one IndexedDB write each) while the next are
+    // analysed: 72/s on a shared 2-core machine at load 11 (24/s one POST each, 3/s before the worker pool). The
+    // figure is written to the report (annotation `rate`) and the README; below 30/s is a regression.
+    expect(perSecond).toBeGreaterThanOrEqual(30);
     expect(await page.locator('.bulk-table tbody tr[data-index]').count()).toBeLessThan(80);
   });
 });
