@@ -7,7 +7,7 @@
  * once, and no "Chia sẻ bài viết" / "BÌNH LUẬN" widgets. tests/unit/sample-data.test.ts checks it against the file.
  * The article and its quotes are real; the statuses, progress and update notes are sample data written by the team.
  */
-import { cleanArticleText } from '../../src/features/article-import/utils/html-to-text';
+import { cleanArticleText } from '../../src/domain/article-text';
 import type { SampleArticleDef } from './sample-types';
 
 const ISSUER = 'Ban Thường vụ Tỉnh ủy Bến Tre (Bí thư Tỉnh ủy Lê Đức Thọ)';

@@ -7,6 +7,7 @@
  * same article pasted as text and opened as HTML is one article.
  */
 import { z } from 'zod';
+import { cleanArticleText } from '../domain/article-text';
 import { fold } from '../domain/text';
 import { Category, IsoDate, LocalityCode, ProblemDetails, Span } from './schemas';
 import { NewDeadline } from './task-update-schemas';
@@ -228,9 +229,13 @@ export function foldedWords(body: string): string {
     .trim();
 }
 
-/** Identifies an article by its date and its text, whatever its formatting: `YYYY-MM-DD:<hash>`. */
+/**
+ * Identifies an article by its date and its text, whatever its formatting and whatever the page left around it (a
+ * caption given twice, share and comment widgets: `cleanArticleText`, line by line): `YYYY-MM-DD:<hash>`.
+ */
 export function articleFingerprint(body: string, date: string): string {
-  return `${date}:${hash53(foldedWords(body))}`;
+  const lines = body.replace(/\r\n?/g, '\n').replace(/\n+/g, '\n\n');
+  return `${date}:${hash53(foldedWords(cleanArticleText(lines)))}`;
 }
 
 /** Articles `POST /articles/batch` takes at most in one request. */

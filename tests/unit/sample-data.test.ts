@@ -8,10 +8,10 @@ import type { SampleArticleDef, SampleTaskDef } from '../../mocks/data/sample-ty
 import { seedArticle } from '../../mocks/data/seed-article';
 import { IsoDate, TIMELINESS, type Timeliness } from '../../src/api/schemas';
 import raw from '../../src/data/localities.json';
+import { cleanArticleText } from '../../src/domain/article-text';
 import { parseDeadline } from '../../src/domain/deadlines';
 import { createLocalityIndex, type LocalityDataset, taskEra } from '../../src/domain/localities';
 import { timelinessOf } from '../../src/domain/timeliness';
-import { cleanArticleText } from '../../src/features/article-import/utils/html-to-text';
 
 /** The date the sample statuses are written for. */
 const EVALUATED_ON = '2026-11-26';
