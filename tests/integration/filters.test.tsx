@@ -126,6 +126,33 @@ describe('URL → filters → API', () => {
     expect(screen.getByRole('searchbox', { name: 'Tìm kiếm' })).toHaveValue('');
   });
 
+  it('shows and takes the deadline range day first (dd/mm/yyyy), whatever the browser’s language', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/?deadlineFrom=2022-04-02&deadlineTo=2022-06-30');
+    await screen.findByRole('heading', { level: 1, name: 'Tổng quan tiến độ nhiệm vụ' });
+    const toggle = within(filterBar()).getByRole('button', { name: /^Bộ lọc/ });
+    if (toggle.getAttribute('aria-expanded') === 'false') await user.click(toggle);
+    const from = await screen.findByRole('textbox', { name: 'Từ ngày' });
+    const to = screen.getByRole('textbox', { name: 'Đến ngày' });
+    expect(from).toHaveValue('02/04/2022');
+    expect(to).toHaveValue('30/06/2022');
+
+    await user.clear(from);
+    await user.type(from, '15/5/2022');
+    await waitFor(() => expect(searchOf(router)).toMatchObject({ deadlineFrom: '2022-05-15' }));
+    await user.tab();
+    expect(from).toHaveValue('15/05/2022');
+
+    // No such day: the field says so, and the filter takes no end from it (emptying the field removed the old one).
+    await user.clear(to);
+    await user.type(to, '31/06/2022');
+    await user.tab();
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Ngày chưa đúng: gõ ngày/tháng/năm, ví dụ 30/06/2022.')).toBeInTheDocument();
+    expect(searchOf(router)).toMatchObject({ deadlineFrom: '2022-05-15' });
+    expect(searchOf(router)).not.toHaveProperty('deadlineTo');
+  });
+
   it('goes back and forward through filter changes', async () => {
     const user = userEvent.setup();
     const { router } = renderApp('/');

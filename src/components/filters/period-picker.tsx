@@ -11,6 +11,7 @@ import {
   periodPresets,
   QUARTER_NUMERALS,
 } from '../../domain/periods';
+import { DateInput } from '../forms/date-input';
 
 const CUSTOM = 'custom';
 
@@ -110,22 +111,20 @@ export function PeriodPicker({ value, onChange }: { value: TaskFilters; onChange
         <div className="period-dates">
           <div>
             <label htmlFor={fromId}>{t('filters.deadline.from')}</label>
-            <input
+            <DateInput
               id={fromId}
-              type="date"
               value={value.deadlineFrom ?? ''}
               max={value.deadlineTo}
-              onChange={(e) => setRange(e.target.value, value.deadlineTo)}
+              onChange={(iso) => setRange(iso, value.deadlineTo)}
             />
           </div>
           <div>
             <label htmlFor={toId}>{t('filters.deadline.to')}</label>
-            <input
+            <DateInput
               id={toId}
-              type="date"
               value={value.deadlineTo ?? ''}
               min={value.deadlineFrom}
-              onChange={(e) => setRange(value.deadlineFrom, e.target.value)}
+              onChange={(iso) => setRange(value.deadlineFrom, iso)}
             />
           </div>
         </div>

@@ -53,6 +53,11 @@ export const filtersEn: Messages['filters'] = {
     done: 'Done',
     clear: 'Clear',
   },
+  date: {
+    placeholder: 'dd/mm/yyyy',
+    pick: 'Pick the date on a calendar',
+    invalid: 'Not a valid date: type day/month/year, e.g. 30/06/2022.',
+  },
   deadline: {
     label: 'Deadline',
     any: 'Any deadline',

@@ -51,6 +51,11 @@ export const filtersVi = {
     done: 'Xong',
     clear: 'Bỏ chọn',
   },
+  date: {
+    placeholder: 'dd/mm/yyyy',
+    pick: 'Chọn ngày trên lịch',
+    invalid: 'Ngày chưa đúng: gõ ngày/tháng/năm, ví dụ 30/06/2022.',
+  },
   deadline: {
     label: 'Thời hạn',
     any: 'Mọi thời hạn',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type AuditFilters, useAudit } from '../../../api/audit';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../api/session-schemas';
 import { useUsers } from '../../../api/users';
+import { DateInput } from '../../../components/forms/date-input';
 import { errorText } from '../../../components/ui/error-text';
 import { useFormat } from '../../../i18n/format';
 import { formatInstant } from './field-error';
@@ -76,16 +77,11 @@ export function AuditPanel() {
         </div>
         <div className="form-field">
           <label htmlFor="audit-from">{t('accounts.admin.audit.from')}</label>
-          <input
-            id="audit-from"
-            type="date"
-            value={filters.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
-          />
+          <DateInput id="audit-from" value={filters.from ?? ''} onChange={(iso) => set({ from: iso })} />
         </div>
         <div className="form-field">
           <label htmlFor="audit-to">{t('accounts.admin.audit.to')}</label>
-          <input id="audit-to" type="date" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+          <DateInput id="audit-to" value={filters.to ?? ''} onChange={(iso) => set({ to: iso })} />
         </div>
       </div>
       {audit.isError ? <p role="alert">{errorText(audit.error, t)}</p> : null}
