@@ -126,6 +126,14 @@ describe('the bulk-update draft', () => {
     const d = await selectAndOpen(user);
     expectChange(d);
     expect(d.getByText(/cho 2 nhiệm vụ đã chọn trước đó/)).toBeInTheDocument();
+    // Only looked at: still the draft of those tasks. Changed: the draft of the tasks selected now.
+    await close(user, d);
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}').value?.taskIds).toEqual(['t-000-01', 't-000-02']);
+    const again = await reopen(user);
+    expect(again.getByText(/cho 2 nhiệm vụ đã chọn trước đó/)).toBeInTheDocument();
+    await user.type(again.getByLabelText('Ghi chú'), ' Bổ sung.');
+    await close(user, again);
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}').value?.taskIds).toEqual(['d-1', 'd-2', 'd-3']);
   });
 });
 

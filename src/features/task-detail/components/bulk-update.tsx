@@ -113,14 +113,11 @@ function BulkDialog({
   const changed = okCount > 0;
   const dirty = bulkValuesDiffer(values, baseline);
 
-  // Kept while unsaved, with the tasks it is still for (those a retry would change once some were changed).
-  useDraftAutosave<BulkDraft>(
-    BULK_DRAFT_ID,
-    DRAFT_SCHEMA,
-    { values, taskIds: retryable.length ? retryable : taskIds },
-    dirty,
-    setDraftKept,
-  );
+  const touched = useStore(form.store, (s) => s.isDirty);
+  // Kept while unsaved, with the tasks it is for: those a retry would change once some were changed; those it was
+  // typed for while a restored draft is only looked at; else the selection.
+  const draftFor = retryable.length ? retryable : restored && !touched ? restored.value.taskIds : taskIds;
+  useDraftAutosave<BulkDraft>(BULK_DRAFT_ID, DRAFT_SCHEMA, { values, taskIds: draftFor }, dirty, setDraftKept);
 
   useEffect(() => {
     const dialog = ref.current;
