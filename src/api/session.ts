@@ -72,11 +72,14 @@ export function useTaskPermissions(taskId: string) {
   return useQuery(sessionQueries.task(taskId));
 }
 
+/** What a change of session keeps in the cache: the session itself and the demo's own settings. */
+const KEPT = new Set(['session', 'mock-settings']);
+
 function useResetAfterSessionChange() {
   const client = useQueryClient();
   // Everything cached was read as someone else: start again.
   return () => {
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'mock-settings' });
+    client.removeQueries({ predicate: (q) => !KEPT.has(String(q.queryKey[0])) });
     return client.invalidateQueries({ queryKey: sessionQueries.all() });
   };
 }
@@ -98,9 +101,23 @@ export function useDisplaySignIn() {
 }
 
 export function useSignOut() {
+  const client = useQueryClient();
   const reset = useResetAfterSessionChange();
   return useMutation({
     mutationFn: () => apiRequest('DELETE', '/session', SignedOut),
-    onSettled: () => reset(),
+    onSuccess: async () => {
+      // Signed out is known: say so before anything cached goes, so the session gate takes the data screens away
+      // in the same render. Dropped under a mounted screen, their queries were fetched again without a session (401s).
+      const others = { predicate: (q: { queryKey: readonly unknown[] }) => !KEPT.has(String(q.queryKey[0])) };
+      await client.cancelQueries(others);
+      client.setQueryData(sessionQueries.current().queryKey, (old) => ({
+        user: null,
+        display: null,
+        publicRead: old?.publicRead ?? false,
+      }));
+      client.removeQueries(others);
+    },
+    // Not signed out (the server was unreachable, say): read the session again, whatever it is now.
+    onError: () => reset(),
   });
 }
