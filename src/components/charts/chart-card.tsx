@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPngButton } from '../export/chart-png-button';
+import { ChartHeightContext } from './chart-frame';
 import { DataTable, type DataTableProps } from './data-table';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
@@ -87,7 +88,7 @@ export function ChartCard({
         ) : (
           <>
             <div className="chart-drawing" style={{ height }} aria-hidden="true">
-              {children}
+              <ChartHeightContext.Provider value={height}>{children}</ChartHeightContext.Provider>
             </div>
             {legend}
           </>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Category, Stats } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { usePrinting } from '../../../components/charts/print-media';
 import { StackedBarChart } from '../../../components/charts/stacked-bar-chart';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
 import { useFormat } from '../../../i18n/format';
@@ -26,13 +27,15 @@ export function CategoryChart({
   const items = byCategory ?? [];
   const rows = categoryRows(items, (c) => t(`category.${c}`));
   const classes = presentClasses(items);
+  // On paper the four charts share the first page: thinner bars.
+  const printing = usePrinting();
   return (
     <ChartCard
       title={t('overview.category.title')}
       state={state === 'ready' && rows.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={Math.max(160, rows.length * 40 + 40)}
+      height={Math.max(160, rows.length * (printing ? 26 : 40) + 40)}
       table={{
         columns: [t('overview.category.field'), t('chart.total'), ...classes.map((k) => t(`timeliness.${k}`))],
         rows: rows.map((r) => [r.label, f.number(r.total), ...classes.map((k) => f.number(r[k]))] as const),

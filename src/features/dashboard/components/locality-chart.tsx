@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stats } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { usePrinting } from '../../../components/charts/print-media';
 import { StackedBarChart } from '../../../components/charts/stacked-bar-chart';
 import { TimelinessLegend } from '../../../components/charts/timeliness-legend';
 import { useFormat } from '../../../i18n/format';
@@ -36,6 +37,8 @@ export function LocalityChart({
   const { rows, rest } = localityBars(buckets, all ? Number.POSITIVE_INFINITY : MAX_BARS);
   const folded = buckets.filter((b) => b.code !== SPANNING).length > MAX_BARS;
   const classes = presentClasses(buckets);
+  // Many units, or paper (the four charts share the first page): thinner bars.
+  const printing = usePrinting();
   const title = byLocality?.parent
     ? t('overview.locality.titleChildren', { name: byLocality.parent.name })
     : t('overview.locality.titleProvinces');
@@ -45,7 +48,7 @@ export function LocalityChart({
       state={state === 'ready' && rows.length === 0 ? 'empty' : state}
       errorMessage={errorMessage}
       onRetry={onRetry}
-      height={Math.max(160, rows.length * (rows.length > 6 ? 27 : 40) + 40)}
+      height={Math.max(160, rows.length * (rows.length > 6 || printing ? 24 : 40) + 36)}
       table={{
         columns: [t('overview.locality.unit'), t('chart.total'), ...classes.map((k) => t(`timeliness.${k}`))],
         rows: buckets.map(
