@@ -7,8 +7,12 @@
  *
  * The store keeps the answers (`getIdempotent` / `putIdempotent`), so every process of the server, and every tab
  * of the demo, sees them; the first stored answer wins.
+ *
+ * A key belongs to whoever sent it: answers are kept under the signed-in account (or display link) and the key, so
+ * one person's key never replays another's answer, nor blocks their write.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AuthEnv, Principal } from '../auth/middleware';
 import type { IdempotentResponse, Store } from '../store/types';
 import { PROBLEMS, problem } from './problem';
 
@@ -42,16 +46,22 @@ function replay(stored: IdempotentResponse): Response {
   });
 }
 
-export function idempotency(store: Store): MiddlewareHandler {
+/** Whose keys these are: the account or the display link of the request (no session: nobody's in particular). */
+function ownerOf(principal: Principal | null | undefined): string {
+  if (!principal) return 'anonymous';
+  return principal.kind === 'user' ? `user:${principal.user.id}` : `display:${principal.link.id}`;
+}
+
+export function idempotency(store: Store): MiddlewareHandler<AuthEnv> {
   /** Keys being answered in this process, so a duplicate waits instead of racing the first. */
   const inflight = new Map<string, Promise<unknown>>();
 
   return async (c, next) => {
     const method = c.req.method;
-    const key = c.req.header(IDEMPOTENCY_HEADER);
-    if ((method !== 'POST' && method !== 'PATCH') || key === undefined) return next();
+    const sent = c.req.header(IDEMPOTENCY_HEADER);
+    if ((method !== 'POST' && method !== 'PATCH') || sent === undefined) return next();
     const instance = new URL(c.req.url).pathname;
-    if (!KEY_PATTERN.test(key)) {
+    if (!KEY_PATTERN.test(sent)) {
       return problem({
         type: `${PROBLEMS}/invalid-request`,
         title: 'Invalid Idempotency-Key',
@@ -61,6 +71,7 @@ export function idempotency(store: Store): MiddlewareHandler {
         errors: [{ name: IDEMPOTENCY_HEADER, reason: 'invalid' }],
       });
     }
+    const key = `${ownerOf(c.get('principal'))} ${sent}`;
     const fingerprint = requestFingerprint(method, instance, await c.req.text());
     const mismatch = () =>
       problem({

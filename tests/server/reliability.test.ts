@@ -58,6 +58,31 @@ describe.each(STORE_KINDS)('reliability on the %s store', (kind) => {
     expect(await version()).toBe(v + 1);
   });
 
+  it('keeps each account’s keys apart: another person’s same key is their own write, never the first answer', async () => {
+    const v = await version();
+    const key = `shared-${kind}-1`;
+    const first = await post(v, { note: 'Của quản trị viên' }, key);
+    expect(first.status).toBe(201);
+    const editor = await h.cookieFor('editor');
+    const theirs = await h.request(`/tasks/${TASK}/updates`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'If-Match': `"${v + 1}"`, 'Idempotency-Key': key, Cookie: editor },
+      body: JSON.stringify({
+        status: 'in_progress',
+        progress: 42,
+        date: TEST_TODAY,
+        author: 'B',
+        note: 'Của biên tập viên',
+      }),
+    });
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(await version()).toBe(v + 2);
+    const notes = (await h.store.listTaskUpdates(TASK)).map((u) => u.note);
+    expect(notes).toContain('Của quản trị viên');
+    expect(notes).toContain('Của biên tập viên');
+  });
+
   it('refuses the same key for another request (422) and a malformed key (400)', async () => {
     const v = await version();
     const key = `reuse-${kind}-1`;
