@@ -91,4 +91,18 @@ test.describe('the overview printed as a report (A4)', () => {
       .poll(async () => (await chartWidths(page)).map(({ drawn, box }) => Math.abs(drawn - box) <= 2))
       .toEqual([true, true, true, true]);
   });
+
+  test('a search prints its scope and the tasks it found, still on two or three pages', async ({ page }, testInfo) => {
+    await openOverview(page, '/?q=cau');
+    await expect(page.locator('.matching-tasks')).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4' });
+    await testInfo.attach('overview-search.pdf', { body: pdf, contentType: 'application/pdf' });
+    const pages = pdfPageCount(pdf);
+    expect(pages, 'pages of the printed search').toBeGreaterThanOrEqual(2);
+    expect(pages, 'pages of the printed search').toBeLessThanOrEqual(3);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.print-head')).toContainText('cau');
+    await expect(page.locator('.matching-tasks')).toBeVisible();
+    expect(await visibleControls(page), 'controls visible in print').toEqual([]);
+  });
 });
