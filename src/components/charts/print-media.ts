@@ -34,6 +34,15 @@ function install() {
   printing = media?.matches ?? false;
 }
 
+/**
+ * For a caller of window.print(), once it returns: the print is over (the dialog has closed), even in a browser that
+ * fires no `afterprint` after a scripted print (headless Chromium does not), so the charts take the screen again.
+ */
+export function endPrinting() {
+  if (typeof window === 'undefined') return;
+  set(window.matchMedia?.('print').matches ?? false);
+}
+
 function subscribe(notify: () => void) {
   install();
   listeners.add(notify);

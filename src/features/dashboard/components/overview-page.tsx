@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category, TaskFilters, TaskStatus, Timeliness } from '../../../api/schemas';
 import { statsQueries } from '../../../api/stats';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { endPrinting } from '../../../components/charts/print-media';
 import { describeFilters } from '../../../components/filters/describe-filters';
 import { FilterBar } from '../../../components/filters/filter-bar';
 import type { FilterBarProps } from '../../../components/filters/filter-types';
@@ -81,6 +82,7 @@ function PrintHead({ filters, asOf }: { filters: TaskFilters; asOf: string | nul
  */
 function printReport() {
   window.print();
+  endPrinting();
 }
 
 /**
