@@ -29,7 +29,7 @@ test.describe('a desk screen (1366×768)', () => {
   });
 });
 
-test.describe('on a phone (390×844)', () => {
+test.describe('on a phone (390×844)', { tag: '@ui' }, () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('the header is one line over the navigation; the account folds behind a button', async ({ page }) => {

@@ -38,7 +38,7 @@ async function chartWidths(page: Page): Promise<Array<{ drawn: number; box: numb
   );
 }
 
-test.describe('the overview printed as a report (A4)', () => {
+test.describe('the overview printed as a report (A4)', { tag: '@ui' }, () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
   test('two or three A4 pages: the head, the tiles, the charts at the page width, the key projects and the overdue list, no control', async ({
