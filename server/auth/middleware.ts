@@ -1,8 +1,8 @@
 /**
  * The auth layer, as Hono middleware in front of every route: refuses writes from another site (CSRF), finds the
  * caller from the session cookie, applies the permission table (permissions.ts) before any route reads a body —
- * 401 without a session, 403 for a role or unit that may not — and writes successful data changes to the audit
- * trail. The same code runs in Node and in the browser demo; only the cookie's transport differs (mocks/handlers.ts).
+ * 401 without a session, 403 for a role or unit that may not — and sees that successful data changes reach the
+ * audit trail (the route writes the entry in the change's own transaction, claimAudit). The same code runs in Node and in the browser demo; only the cookie's transport differs (mocks/handlers.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -24,7 +24,19 @@ export type Principal =
   | { kind: 'user'; user: StoredUser; session: StoredSession }
   | { kind: 'display'; link: StoredDisplayLink; session: StoredSession };
 
-export type AuthEnv = { Variables: { principal: Principal | null } };
+export type AuthEnv = { Variables: { principal: Principal | null; audit: RequestAudit | null } };
+
+/**
+ * The audit entry of a request whose permission names an audit action. The route claims it (claimAudit) and has the
+ * store write the entries in the same transaction as the change, so an acknowledged change always has its entry
+ * and a change that is not stored has none; the middleware writes the entry afterwards only for a route that did
+ * not claim it.
+ */
+interface RequestAudit {
+  action: AuditAction;
+  build: (fields: Partial<NewAuditEntry>) => NewAuditEntry;
+  claimed: boolean;
+}
 
 /**
  * How the browser demo carries the session token: there the app runs in the page (MSW), where scripts may neither
@@ -124,16 +136,15 @@ export async function resolvePrincipal(
   return { principal, token, renewedMs };
 }
 
-/** Writes an audit entry for a request: who (the principal unless given), when, from where. */
-export async function audit(
+/** An audit entry of a request: who (the principal unless given), when, from where. */
+export function auditEntry(
   c: Context,
-  store: Store,
   options: AuthOptions,
   entry: Pick<NewAuditEntry, 'action'> & Partial<NewAuditEntry>,
-): Promise<void> {
+): NewAuditEntry {
   const p = principalOf(c);
   const info = requestInfo(c, options);
-  await store.accounts.appendAudit({
+  return {
     at: new Date(options.now()).toISOString(),
     actorId: p?.kind === 'user' ? p.user.id : null,
     actorName: p?.kind === 'user' ? p.user.username : null,
@@ -144,7 +155,29 @@ export async function audit(
     ip: info.ip,
     userAgent: info.userAgent,
     ...entry,
-  });
+  };
+}
+
+/** Writes an audit entry for a request on its own (a change that has its own entry uses auditEntry in its transaction). */
+export async function audit(
+  c: Context,
+  store: Store,
+  options: AuthOptions,
+  entry: Pick<NewAuditEntry, 'action'> & Partial<NewAuditEntry>,
+): Promise<void> {
+  await store.accounts.appendAudit(auditEntry(c, options, entry));
+}
+
+/**
+ * For a route whose permission names an audit action: builds the request's entries under that action, for the
+ * route to hand to the store's write (written in its transaction). The middleware then writes none for the request.
+ * Null when the request is not audited.
+ */
+export function claimAudit(c: Context): ((fields: Partial<NewAuditEntry>) => NewAuditEntry) | null {
+  const pending = (c as unknown as Context<AuthEnv>).get('audit') as RequestAudit | null | undefined;
+  if (!pending) return null;
+  pending.claimed = true;
+  return pending.build;
 }
 
 /** Whether an updater's unit holds the task, decided by the locality filter itself (across the 2025 reform). */
@@ -157,7 +190,7 @@ export function taskWithinUnit(task: StoredTask, unitCode: string, localities: L
 }
 
 /** The fields of a task the audit trail shows before and after a change. */
-const tracked = (t: Partial<StoredTask> | undefined | null) =>
+export const tracked = (t: Partial<StoredTask> | undefined | null) =>
   t
     ? {
         status: t.status,
@@ -210,9 +243,12 @@ export function authMiddleware(deps: {
     }
 
     const auditing = permission.audit;
+    const pending: RequestAudit | null = auditing
+      ? { action: auditing, build: (fields) => auditEntry(c, options, { ...fields, action: auditing }), claimed: false }
+      : null;
+    c.set('audit', pending);
     const taskId = params.id;
-    const before =
-      taskId && (decision === 'scope' || auditing?.startsWith('task.')) ? await store.getTask(taskId) : null;
+    const before = taskId && decision === 'scope' ? await store.getTask(taskId) : null;
     if (decision === 'scope' && before && principal?.kind === 'user') {
       const unit = principal.user.unitCode ?? '';
       if (!taskWithinUnit(before, unit, localities, today())) {
@@ -228,7 +264,7 @@ export function authMiddleware(deps: {
     if (renewedMs !== null && token) {
       c.res.headers.append('Set-Cookie', sessionCookie(token, renewedMs, info.secure));
     }
-    if (auditing && c.res.status < 300 && !c.res.headers.has('Idempotent-Replayed')) {
+    if (auditing && !pending?.claimed && c.res.status < 300 && !c.res.headers.has('Idempotent-Replayed')) {
       const body = (await c.res
         .clone()
         .json()

@@ -19,7 +19,10 @@ export interface Permission {
   access: Access;
   /** An updater may act only on a task of their unit (the `:id` of the path). */
   scope?: 'task-unit';
-  /** A successful call is written to the audit trail by the middleware under this action. */
+  /**
+   * A successful call is written to the audit trail under this action: by the route, in the transaction of its
+   * change (claimAudit in middleware.ts), or else by the middleware after it.
+   */
   audit?: AuditAction;
 }
 

@@ -87,18 +87,20 @@ export async function ensureFirstAdmin(
     hasher,
     at,
   );
-  await store.accounts.insertUser(user);
-  await store.accounts.appendAudit({
-    at,
-    actorId: null,
-    actorName: null,
-    action: 'user.create',
-    targetType: 'user',
-    targetId: user.id,
-    before: null,
-    after: { username: user.username, role: user.role, firstAdmin: true },
-    ip: null,
-    userAgent: null,
+  await store.accounts.transaction(async (accounts) => {
+    await accounts.insertUser(user);
+    await accounts.appendAudit({
+      at,
+      actorId: null,
+      actorName: null,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      before: null,
+      after: { username: user.username, role: user.role, firstAdmin: true },
+      ip: null,
+      userAgent: null,
+    });
   });
   if (generated) {
     log(`created the first admin "${user.username}" with the password ${generated} (shown once: change it in /admin)`);

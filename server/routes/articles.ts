@@ -11,9 +11,11 @@ import {
 } from '../../src/api/article-import-schemas';
 import { type Article, ArticleListQuery, type StoredTask } from '../../src/api/schemas';
 import { fieldErrorsOf } from '../../src/api/task-update-schemas';
+import { claimAudit } from '../auth/middleware';
 import type { AppDeps } from '../context';
 import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
+import type { NewAuditEntry } from '../store/accounts';
 import type { NewArticle } from '../store/types';
 
 /** A fresh id that another writer is unlikely to pick: time and randomness, base 36. */
@@ -61,6 +63,18 @@ export function buildImport(input: ArticleCreate, id: string): { article: Articl
     taskIds: tasks.map((t) => t.id),
   };
   return { article, tasks };
+}
+
+/** The audit entry of an article added, built for the request (written in the transaction that adds it). */
+function auditOfArticle(build: ReturnType<typeof claimAudit>) {
+  return build
+    ? ({ article }: NewArticle): NewAuditEntry =>
+        build({
+          targetType: 'article',
+          targetId: article.id,
+          after: { title: article.title, taskIds: article.taskIds },
+        })
+    : undefined;
 }
 
 /** What identifies an article as a duplicate, with the article and its tasks as stored. */
@@ -115,7 +129,7 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
     const input = parsed.data;
     const item = newArticle(input, await freshId(new Set()));
     // The duplicate check and the insert in one transaction: two requests with the same article add it once.
-    const [outcome] = await store.addArticles([item]);
+    const [outcome] = await store.addArticles([item], auditOfArticle(claimAudit(c)));
     if (outcome && !outcome.created) {
       const existing = outcome.existing;
       return problem({
@@ -164,7 +178,7 @@ export function articleRoutes({ store, localities, today }: AppDeps) {
       results.push(null);
       toAdd.push(newArticle(parsed.data, await freshId(taken)));
     }
-    const outcomes = await store.addArticles(toAdd);
+    const outcomes = await store.addArticles(toAdd, auditOfArticle(claimAudit(c)));
     outcomes.forEach((outcome, k) => {
       const { article } = toAdd[k] as NewArticle;
       results[positions[k] as number] = outcome.created

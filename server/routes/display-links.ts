@@ -12,7 +12,7 @@ import {
   type DisplayLinkList,
 } from '../../src/api/session-schemas';
 import { randomToken, sha256Hex } from '../auth/crypto';
-import { type AuthEnv, audit, principalOf } from '../auth/middleware';
+import { type AuthEnv, auditEntry, principalOf } from '../auth/middleware';
 import type { AuthOptions } from '../auth/options';
 import type { AppDeps } from '../context';
 import { fieldProblem, notFound } from '../http/problem';
@@ -43,12 +43,16 @@ export function displayLinkRoutes(deps: AppDeps, options: AuthOptions) {
       createdBy: p?.kind === 'user' ? p.user.username : '',
       revokedAt: null,
     };
-    await store.accounts.insertDisplayLink(link);
-    await audit(c, store, options, {
-      action: 'display_link.create',
-      targetType: 'display_link',
-      targetId: link.id,
-      after: { label: link.label },
+    await store.accounts.transaction(async (accounts) => {
+      await accounts.insertDisplayLink(link);
+      await accounts.appendAudit(
+        auditEntry(c, options, {
+          action: 'display_link.create',
+          targetType: 'display_link',
+          targetId: link.id,
+          after: { label: link.label },
+        }),
+      );
     });
     const body: DisplayLinkCreated = {
       ...toLink(link),
@@ -62,17 +66,22 @@ export function displayLinkRoutes(deps: AppDeps, options: AuthOptions) {
     const id = c.req.param('id');
     const before = await store.accounts.getDisplayLink(id);
     if (!before) return notFound('Display link', id, new URL(c.req.url).pathname);
-    const link = await store.accounts.revokeDisplayLink(id, new Date(options.now()).toISOString());
-    const endedSessions = await store.accounts.deleteSessionsOf({ displayLinkId: id });
-    if (!before.revokedAt) {
-      await audit(c, store, options, {
-        action: 'display_link.revoke',
-        targetType: 'display_link',
-        targetId: id,
-        before: { label: before.label, revokedAt: null },
-        after: { label: before.label, revokedAt: link?.revokedAt ?? null, endedSessions },
-      });
-    }
+    const link = await store.accounts.transaction(async (accounts) => {
+      const revoked = await accounts.revokeDisplayLink(id, new Date(options.now()).toISOString());
+      const endedSessions = await accounts.deleteSessionsOf({ displayLinkId: id });
+      if (!before.revokedAt) {
+        await accounts.appendAudit(
+          auditEntry(c, options, {
+            action: 'display_link.revoke',
+            targetType: 'display_link',
+            targetId: id,
+            before: { label: before.label, revokedAt: null },
+            after: { label: before.label, revokedAt: revoked?.revokedAt ?? null, endedSessions },
+          }),
+        );
+      }
+      return revoked;
+    });
     return c.json(toLink(link ?? before), 200);
   });
 

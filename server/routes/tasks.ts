@@ -10,7 +10,7 @@ import {
 } from '../../src/api/task-update-schemas';
 import { applyChange } from '../../src/domain/task-updates';
 import { timelinessOf } from '../../src/domain/timeliness';
-import { authorOf } from '../auth/middleware';
+import { authorOf, claimAudit, tracked } from '../auth/middleware';
 import type { AppDeps } from '../context';
 import { nfcDeep } from '../http/nfc';
 import { fieldProblem, notFound, PROBLEMS, problem, queryObject, validationProblem } from '../http/problem';
@@ -86,7 +86,19 @@ export function taskRoutes({ store, today }: AppDeps) {
       { ...parsed.data, author: authorOf(c) },
       { id: `${task.id}-v${task.version + 1}`, recordedAt: new Date().toISOString() },
     );
-    const outcome = await store.commitChange(next, entry, expected);
+    // The audit entry commits with the change (an acknowledged change always has it).
+    const audit = claimAudit(c);
+    const entries = audit
+      ? [
+          audit({
+            targetType: 'task',
+            targetId: task.id,
+            before: tracked(task),
+            after: { ...tracked(next), note: entry.note ?? '', updateId: entry.id },
+          }),
+        ]
+      : [];
+    const outcome = await store.commitChange(next, entry, expected, entries);
     if (outcome === 'missing') return notFound('Task', id, instance);
     if (outcome === 'stale') return stale((await store.getTask(id))?.version ?? expected + 1);
     const result: TaskChangeResult = { task: { ...next, timeliness: timelinessOf(next, date) }, update: entry };

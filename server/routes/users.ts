@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { isCommonPassword } from '../../src/api/session-passwords';
 import { type User, UserCreate, type UserList, UserPatch } from '../../src/api/session-schemas';
-import { type AuthEnv, audit } from '../auth/middleware';
+import { type AuthEnv, auditEntry } from '../auth/middleware';
 import type { AuthOptions } from '../auth/options';
 import { toUser, userRecord } from '../auth/users';
 import type { AppDeps } from '../context';
@@ -51,15 +51,20 @@ export function userRoutes(deps: AppDeps, options: AuthOptions) {
     if (isCommonPassword(input.password, input.username)) return fieldError(instance, 'password', 'password_common');
     if (input.unitCode && !unitExists(input.unitCode)) return fieldError(instance, 'unitCode', 'unknown_unit');
     const user = await userRecord(input, options.passwords, nowIso());
-    if ((await store.accounts.insertUser(user)) === 'duplicate') {
-      return fieldError(instance, 'username', 'username_taken', 409);
-    }
-    await audit(c, store, options, {
-      action: 'user.create',
-      targetType: 'user',
-      targetId: user.id,
-      after: auditView(user),
+    // The user and its audit entry in one transaction.
+    const inserted = await store.accounts.transaction(async (accounts) => {
+      if ((await accounts.insertUser(user)) === 'duplicate') return false;
+      await accounts.appendAudit(
+        auditEntry(c, options, {
+          action: 'user.create',
+          targetType: 'user',
+          targetId: user.id,
+          after: auditView(user),
+        }),
+      );
+      return true;
     });
+    if (!inserted) return fieldError(instance, 'username', 'username_taken', 409);
     const body: User = toUser(user, localities);
     return c.json(body, 201, { Location: `/api/v1/users/${user.id}` });
   });
@@ -97,21 +102,28 @@ export function userRoutes(deps: AppDeps, options: AuthOptions) {
       const admins = (await store.accounts.listUsers()).filter((u) => u.role === 'admin' && !u.disabled);
       if (admins.length <= 1) return fieldError(instance, 'role', 'last_admin', 409);
     }
-    const outcome = await store.accounts.updateUser(next);
+    const passwordChanged = input.password !== undefined;
+    // The change, the sessions it ends and its audit entry in one transaction.
+    const outcome = await store.accounts.transaction(async (accounts) => {
+      const updated = await accounts.updateUser(next);
+      if (updated !== 'ok') return updated;
+      const endedSessions =
+        passwordChanged || (next.disabled && !current.disabled)
+          ? await accounts.deleteSessionsOf({ userId: current.id })
+          : 0;
+      await accounts.appendAudit(
+        auditEntry(c, options, {
+          action: 'user.update',
+          targetType: 'user',
+          targetId: current.id,
+          before: auditView(current),
+          after: { ...auditView(next), ...(passwordChanged ? { passwordChanged: true } : {}), endedSessions },
+        }),
+      );
+      return updated;
+    });
     if (outcome === 'missing') return notFound('User', id, instance);
     if (outcome === 'duplicate') return fieldError(instance, 'username', 'username_taken', 409);
-    const passwordChanged = input.password !== undefined;
-    const endedSessions =
-      passwordChanged || (next.disabled && !current.disabled)
-        ? await store.accounts.deleteSessionsOf({ userId: current.id })
-        : 0;
-    await audit(c, store, options, {
-      action: 'user.update',
-      targetType: 'user',
-      targetId: current.id,
-      before: auditView(current),
-      after: { ...auditView(next), ...(passwordChanged ? { passwordChanged: true } : {}), endedSessions },
-    });
     const body: User = toUser(next, localities);
     return c.json(body, 200);
   });

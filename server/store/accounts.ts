@@ -113,4 +113,10 @@ export interface AccountStore {
   appendAudit(entry: NewAuditEntry | readonly NewAuditEntry[]): Promise<void>;
   /** Newest first, filtered and paged. */
   listAudit(filter: AuditFilter): Promise<{ items: AuditEntry[]; total: number }>;
+
+  /**
+   * Runs `fn`'s calls on `accounts` in one transaction: a change and its audit entry are stored together or not at
+   * all (a throw rolls back). SQL: one database transaction; memory: the calls in order.
+   */
+  transaction<T>(fn: (accounts: AccountStore) => Promise<T>): Promise<T>;
 }

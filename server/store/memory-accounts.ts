@@ -122,6 +122,10 @@ export function createMemoryAccounts(): MemoryAccounts {
           userAgent: e.userAgent,
         });
     },
+    async transaction(fn) {
+      // Each call applies at once and nothing here can fail half-way: the calls in order are the transaction.
+      return fn(this);
+    },
     async listAudit({ user, task, action, fromAt, toAt, page, pageSize }) {
       const from = fromAt ? Date.parse(fromAt) : null;
       const to = toAt ? Date.parse(toAt) : null;

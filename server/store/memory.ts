@@ -245,7 +245,7 @@ export function createMemoryStore(
       });
     },
 
-    addArticles(items) {
+    addArticles(items, audit) {
       return serially(async () => {
         const d = db();
         await hooks.beforeWrite?.(d);
@@ -290,12 +290,13 @@ export function createMemoryStore(
           }
           for (const { article, tasks } of accepted) addArticle(d, article, tasks);
           version += 1;
+          if (audit) await accounts.appendAudit(accepted.map(audit));
           return outcomes;
         }
       });
     },
 
-    async commitChange(next: StoredTask, entry, expectedVersion): Promise<CommitResult> {
+    async commitChange(next: StoredTask, entry, expectedVersion, audit = []): Promise<CommitResult> {
       const d = db();
       await hooks.beforeWrite?.(d);
       const stored = d.tasks.get(next.id);
@@ -308,6 +309,7 @@ export function createMemoryStore(
       replaceTask(d, next);
       d.updates.set(next.id, [...(d.updates.get(next.id) ?? []), entry]);
       version += 1;
+      if (audit.length) await accounts.appendAudit(audit);
       return 'ok';
     },
 

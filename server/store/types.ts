@@ -20,7 +20,7 @@ import type {
 } from '../../src/api/schemas';
 import type { RecentUpdatePage, RecentUpdatesQuery } from '../../src/api/task-update-schemas';
 import type { TaskUpdateEntry } from '../../src/domain/task-updates';
-import type { AccountStore } from './accounts';
+import type { AccountStore, NewAuditEntry } from './accounts';
 
 export type StoreKind = 'memory' | 'sqlite' | 'postgres';
 
@@ -102,15 +102,22 @@ export interface Store {
   /**
    * Adds each article with its tasks unless an article with its normalised URL or, failing that, its fingerprint
    * is stored or comes earlier in the list (that one is answered, as findArticle would): one transaction for the
-   * whole list, the duplicate check and the inserts atomic against every other writer of articles.
+   * whole list, the duplicate check and the inserts atomic against every other writer of articles. `audit` gives
+   * the audit entry of each article added: the entries are written in the same transaction as the articles.
    */
-  addArticles(items: readonly NewArticle[]): Promise<AddArticleOutcome[]>;
+  addArticles(items: readonly NewArticle[], audit?: (added: NewArticle) => NewAuditEntry): Promise<AddArticleOutcome[]>;
 
   /**
    * Stores a task's next state and the history entry that led to it, in one transaction, only if the stored
-   * version is still `expectedVersion` (`UPDATE … WHERE id = ? AND version = ?`): 'stale' otherwise.
+   * version is still `expectedVersion` (`UPDATE … WHERE id = ? AND version = ?`): 'stale' otherwise. The `audit`
+   * entries are appended in that same transaction, so they are stored exactly when the change is.
    */
-  commitChange(next: StoredTask, entry: TaskUpdateEntry, expectedVersion: number): Promise<CommitResult>;
+  commitChange(
+    next: StoredTask,
+    entry: TaskUpdateEntry,
+    expectedVersion: number,
+    audit?: readonly NewAuditEntry[],
+  ): Promise<CommitResult>;
 
   /** The answer stored under this Idempotency-Key (server/http/idempotency.ts), or null. */
   getIdempotent(key: string): Promise<IdempotentResponse | null>;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { breakdownOf, SPANNING_LABEL } from '../../server/context';
 import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
+import type { NewAuditEntry } from '../../server/store/accounts';
 import { type ExportChunk, openSqlStore, type SqlStore } from '../../server/store/sql';
 import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
 import type { StoredTask } from '../../src/api/schemas';
@@ -204,6 +205,62 @@ describe.each(engines)('the SQL store on $name', (engine) => {
     expect(await store.commitChange(old.next, old.entry, task.version - 1)).toBe('stale');
     expect(await store.getTask(task.id)).toEqual(task);
     expect(await store.dataVersion()).toBe(before);
+  });
+
+  it('stores a change and its audit entries in one transaction: both or neither', async () => {
+    const task = (await store.getTask(data.tasks[3]?.id ?? '')) as StoredTask;
+    const entryOf = (targetId: string, action: string | null = 'task.patch'): NewAuditEntry =>
+      ({
+        at: '2026-11-26T08:00:00.000Z',
+        actorId: null,
+        actorName: null,
+        action,
+        targetType: 'task',
+        targetId,
+        before: null,
+        after: { progress: 9 },
+        ip: null,
+        userAgent: null,
+      }) as NewAuditEntry;
+    const auditOf = async (id: string) =>
+      (await store.accounts.listAudit({ task: id, page: 1, pageSize: 50 })).items.map((e) => e.target?.id);
+    // A stale change writes no entry.
+    const old = change(task, 'a', 9);
+    expect(await store.commitChange(old.next, old.entry, task.version - 1, [entryOf(task.id)])).toBe('stale');
+    expect(await auditOf(task.id)).toEqual([]);
+    // An entry that cannot be stored (no action: NOT NULL) takes the change down with it.
+    await expect(store.commitChange(old.next, old.entry, task.version, [entryOf(task.id, null)])).rejects.toThrow();
+    expect(await store.getTask(task.id)).toEqual(task);
+    expect(await store.listTaskUpdates(task.id)).not.toContainEqual(old.entry);
+    // Committed: the change and its entry.
+    expect(await store.commitChange(old.next, old.entry, task.version, [entryOf(task.id)])).toBe('ok');
+    expect(await auditOf(task.id)).toEqual([task.id]);
+
+    const article = (n: number) => ({
+      article: {
+        id: `a-audit-${n}`,
+        title: `Audit ${n}`,
+        publisher: 'P',
+        date: '2026-11-20',
+        url: null,
+        illustrative: false,
+        body: `body ${n}`,
+        taskIds: [],
+      },
+      tasks: [],
+      normalizedUrl: null,
+      fingerprint: articleFingerprint(`body ${n}`, '2026-11-20'),
+    });
+    const articleEntry = (action: string | null) => (i: { article: { id: string } }) =>
+      ({ ...entryOf(i.article.id, action), targetType: 'article' }) as NewAuditEntry;
+    await expect(store.addArticles([article(1)], articleEntry(null))).rejects.toThrow();
+    expect(await store.hasArticle('a-audit-1')).toBe(false);
+    expect(await store.addArticles([article(1), article(1)], articleEntry('article.create'))).toMatchObject([
+      { created: true },
+      { created: false },
+    ]);
+    const entries = (await store.accounts.listAudit({ action: 'article.create', page: 1, pageSize: 50 })).items;
+    expect(entries.filter((e) => e.target?.id === 'a-audit-1')).toHaveLength(1);
   });
 
   it('shares writes and the data version between two connections (as two server processes would)', async () => {

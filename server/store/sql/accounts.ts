@@ -6,6 +6,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { AuditEntry } from '../../../src/api/session-schemas';
 import type { AccountStore, NewAuditEntry, StoredDisplayLink, StoredSession, StoredUser } from '../accounts';
+import { insertAudit } from './audit';
 
 type UsersTable = {
   id: string;
@@ -100,7 +101,6 @@ const linkFromRow = (r: DisplayLinksTable): StoredDisplayLink => ({
   createdBy: r.created_by,
   revokedAt: r.revoked_at,
 });
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 /** A unique-constraint violation, on either engine. */
@@ -244,24 +244,12 @@ export function sqlAccounts<DB>(database: Kysely<DB>): AccountStore {
 
     async appendAudit(entries) {
       const list: readonly NewAuditEntry[] = Array.isArray(entries) ? entries : [entries as NewAuditEntry];
-      if (list.length === 0) return;
-      await db
-        .insertInto('audit_log')
-        .values(
-          list.map((e) => ({
-            at: e.at,
-            actor_id: e.actorId,
-            actor_name: e.actorName,
-            action: e.action,
-            target_type: e.targetType,
-            target_id: e.targetId,
-            before_json: json(e.before),
-            after_json: json(e.after),
-            ip: e.ip,
-            user_agent: e.userAgent,
-          })) as never,
-        )
-        .execute();
+      await insertAudit(db, list);
+    },
+    async transaction(fn) {
+      // Already inside one (a nested call): its calls join it.
+      if (database.isTransaction) return fn(this);
+      return database.transaction().execute((trx) => fn(sqlAccounts(trx)));
     },
     async listAudit({ user, task, action, fromAt, toAt, page, pageSize }) {
       let q = db.selectFrom('audit_log');

@@ -45,6 +45,7 @@ import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
 import type { AddArticleOutcome, CommitResult, NewArticle, Store } from '../types';
 import { sqlAccounts } from './accounts';
+import { insertAudit } from './audit';
 import type { Database, TaskRow } from './database';
 import { createTaskIndex, type Engine, migrationProvider, TASK_INDEXES } from './migrations';
 import {
@@ -815,7 +816,7 @@ function createSqlStore(
       });
     },
 
-    async addArticles(items) {
+    async addArticles(items, audit) {
       if (items.length === 0) return [];
       return write(async (trx) => {
         // Writers of articles one at a time, until commit: the check below then sees every article committed
@@ -875,11 +876,12 @@ function createSqlStore(
             await insertUnitRows(trx, Number(inserted.seq), task);
           }
         }
+        if (audit) await insertAudit(trx, accepted.map(audit));
         return { commit: true, value: outcomes };
       });
     },
 
-    async commitChange(next, entry, expectedVersion): Promise<CommitResult> {
+    async commitChange(next, entry, expectedVersion, audit = []): Promise<CommitResult> {
       return write(async (trx) => {
         const stored = await trx.selectFrom('tasks').selectAll().where('id', '=', next.id).executeTakeFirst();
         if (!stored) return { commit: false, value: 'missing' as const };
@@ -899,6 +901,7 @@ function createSqlStore(
         if (Number(updated.numUpdatedRows) !== 1) return { commit: false, value: 'stale' as const };
         await replaceUnitRows(trx, Number(stored.seq), stored, next);
         await trx.insertInto('task_updates').values(updateValues(entry)).execute();
+        await insertAudit(trx, audit);
         return { commit: true, value: 'ok' as const };
       });
     },
