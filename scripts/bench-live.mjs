@@ -50,8 +50,10 @@ const fmt = (n, digits = 0) =>
 
 // --- the server -------------------------------------------------------------------------------------------------
 
+/** The server as `npm start` runs it: the bundle (dist-server/node.mjs), built from this checkout first. */
 function startServer() {
-  return spawn('npx', ['tsx', 'server/node.ts'], {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  return spawn(process.execPath, ['dist-server/node.mjs'], {
     cwd: ROOT,
     detached: true,
     stdio: 'ignore',
@@ -376,7 +378,7 @@ Measured by \`npm run bench:live\` (scripts/bench-live.mjs) on ${when} in ${fmt(
 
 ${table}
 
-- One server process (\`npx tsx server/node.ts\`, SQLite in a temporary file, the sample data, \`PUBLIC_READ=1\`) on loopback port ${PORT}.
+- One server process (\`node dist-server/node.mjs\`, the bundle of \`npm start\`; SQLite in a temporary file, the sample data, \`PUBLIC_READ=1\`) on loopback port ${PORT}.
 - Delivery: ${CLIENTS} plain HTTP clients reading \`GET /api/v1/events\` as EventSource does; ${WRITES} writes (\`PATCH /api/v1/tasks/:id\` with \`If-Match\`) one after another, each sent once every client had the previous change; the time runs from sending the write (so it includes the write itself) until each client has parsed the change event.
 - Memory: the server's resident set (VmRSS) after a warm-up, then 3 s after ${CLIENTS} and after ${fmt(MEMORY_CLIENTS)} streams were open; per stream = the growth with ${fmt(MEMORY_CLIENTS)} streams / ${fmt(MEMORY_CLIENTS)} (RSS grows in steps, too coarse to read from ${CLIENTS}).
 - Browser to browser: headless Chromium (Debian's), two contexts (two browsers' worth of profile); the writer marks an overdue task done with \`fetch\` from its page; the reader's overview (1366×768) notes with a MutationObserver when its KPI tiles change; both read the same clock. Runs: ${results.browser.map((x) => `${fmt(x)} ms`).join(', ')}.

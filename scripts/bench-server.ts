@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server`: the server at scale, on SQLite and on PostgreSQL, with the budgets of issue #10. For each
- * engine: a fresh database filled by `db:generate` (timed), the server started on it (`server/node.ts`, the sample
- * data plus the generated tasks), then over loopback:
+ * engine: a fresh database filled by `db:generate` (timed), the server started on it (the bundle `npm start` runs,
+ * dist-server/node.mjs, built first by scripts/build-server.mjs: tsx alone would add ~170 MB resident and a compile
+ * at start; the sample data plus the generated tasks), then over loopback:
  *   - GET /stats unfiltered, by a province and with a search: the first answer after the start (cold: the server's
  *     caches empty; the database's pages may sit in the OS cache, as on any warm machine) and the median of 15
  *     repeats (warm);
@@ -69,8 +70,15 @@ function tsx(args: string[], env: Record<string, string>) {
   });
 }
 
+/** The server bundle, built from the current checkout (as `npm start` serves it). */
+const SERVER_BUNDLE = 'dist-server/node.mjs';
+function buildServer() {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`scripts/build-server.mjs failed:\n${built.stderr}`);
+}
+
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...SERVER_FLAGS, '--import', 'tsx', 'server/node.ts'], {
+  const child = spawn(process.execPath, [...SERVER_FLAGS, SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -270,6 +278,7 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
     spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
+  buildServer();
   const started = Date.now();
   const rows: Row[] = [];
   for (const engine of engines as Array<'sqlite' | 'postgres'>) {
@@ -280,7 +289,7 @@ async function main() {
   const lines = [
     START,
     '',
-    `Measured by \`npm run bench:server\` on ${new Date().toISOString().slice(0, 10)} in ${((Date.now() - started) / 60000).toFixed(1)} min: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version} (server: \`node ${SERVER_FLAGS.join(' ')}\`); ${TASKS.toLocaleString('en')} generated tasks plus the sample data; load average ${os.loadavg()[0]?.toFixed(1)} at the end (other processes share the machine).`,
+    `Measured by \`npm run bench:server\` on ${new Date().toISOString().slice(0, 10)} in ${((Date.now() - started) / 60000).toFixed(1)} min: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; Node ${process.version} (server: \`node ${SERVER_FLAGS.join(' ')} ${SERVER_BUNDLE}\`); ${TASKS.toLocaleString('en')} generated tasks plus the sample data; load average ${os.loadavg()[0]?.toFixed(1)} at the end (other processes share the machine).`,
     '',
     '| Figure | Value | Budget | Verdict |',
     '| --- | ---: | --- | --- |',

@@ -31,7 +31,7 @@
  * Options: --runs N (default 5) · --quick (3 runs, no 100,000-task figures: filter changes at 10,000 tasks; does not
  *          touch the README unless --readme) · --no-readme (print only) · CHROMIUM_PATH (default /usr/bin/chromium)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -351,7 +351,8 @@ function breakdownText(breakdown) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The server build: `node --import tsx server/node.ts` on SQLite, one process per database
+// The server build: the server bundle (`node dist-server/node.mjs`, as `npm start` runs it) on SQLite, one process
+// per database
 
 /** The three databases: the sample data, and the sample plus 100,000 and 1,000,000 synthetic tasks. */
 const SERVER_DATASETS = [
@@ -423,9 +424,16 @@ process.on('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 /** The server on `database`, serving the server build, reads public (PUBLIC_READ=1); resolves once it listens. */
+let bundleBuilt = false;
 function startServer(database, port) {
+  if (!bundleBuilt) {
+    // From this checkout, once per run: the bundle is what `npm start` serves (tsx would add ~170 MB and a compile).
+    const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('scripts/build-server.mjs failed');
+    bundleBuilt = true;
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
+    const child = spawn(process.execPath, ['dist-server/node.mjs'], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -1068,7 +1076,7 @@ async function main() {
       '',
       '- Method: two production builds of the project config, measured in the same rounds against the same blank page: ' +
         'the server build (`vite build`: the API on the same origin, no mock code) served by the real server ' +
-        '(`node --import tsx server/node.ts`, SQLite, `PUBLIC_READ=1`, precompressed assets), one process per database; ' +
+        '(`node dist-server/node.mjs`, the bundle of `npm start`; SQLite, `PUBLIC_READ=1`, precompressed assets), one process per database; ' +
         'and the in-browser demo (`vite build --mode demo`, the mock API in the page) served by `vite preview`. ' +
         "Debian's Chromium, headless, the flags of `playwright.config.ts`, a 1366×768 window, a fresh browser context " +
         '(profile) per run, loopback. kB = 1000 bytes of gzip (zlib level 6). The blank page is `scripts/bench-blank/`, ' +
