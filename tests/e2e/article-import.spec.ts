@@ -55,7 +55,7 @@ test.describe('adding an article', () => {
 
     await pasteAndExtract(page, REPUBLISHED);
     await expect(page.getByLabel(/^Tiêu đề/)).toHaveValue(TITLE);
-    await expect(page.getByLabel(/^Ngày đăng/)).toHaveValue('2022-03-22');
+    await expect(page.getByLabel(/^Ngày đăng/)).toHaveValue('22/03/2022');
     const found = await drafts(page).count();
     expect(found).toBeGreaterThanOrEqual(13);
     await expect(page.locator('mark.import-mark')).toHaveCount(found);

@@ -68,7 +68,7 @@ describe('adding an article at /articles/new', () => {
 
     // The title and date were filled in from the text.
     expect(screen.getByLabelText(/^Tiêu đề/)).toHaveValue(NEW_TITLE);
-    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveValue('2022-03-22');
+    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveValue('22/03/2022');
     expect(cards().length).toBeGreaterThanOrEqual(13);
     const found = cards().length;
     // Each draft's words are highlighted in the text.
@@ -85,7 +85,7 @@ describe('adding an article at /articles/new', () => {
     await user.clear(title);
     await user.type(title, 'Cụ thể hóa chủ đề năm 2022 trong lãnh đạo, chỉ đạo');
     await user.type(card(2).getByLabelText('Thời hạn (như trong bài)'), 'quý III');
-    expect(card(2).getByLabelText('Ngày đến hạn')).toHaveValue('2022-09-30');
+    expect(card(2).getByLabelText('Ngày đến hạn')).toHaveValue('30/09/2022');
     await user.click(card(2).getByRole('button', { name: 'Xong' }));
 
     await user.click(screen.getByRole('button', { name: 'Chấp nhận tất cả nhiệm vụ chờ rà soát' }));
@@ -234,7 +234,8 @@ describe('adding an article at /articles/new', () => {
     renderApp('/articles/new');
     await pasteAndExtract(user, REPUBLISHED);
     await user.click(card(1).getByRole('button', { name: 'Sửa' }));
-    fireEvent.change(card(1).getByLabelText('Ngày đến hạn'), { target: { value: '2021-12-31' } });
+    await user.clear(card(1).getByLabelText('Ngày đến hạn'));
+    await user.type(card(1).getByLabelText('Ngày đến hạn'), '31/12/2021');
     await user.click(card(1).getByRole('button', { name: 'Chấp nhận' }));
     await user.click(saveButton());
     expect(await card(1).findByText('Thời hạn không được trước ngày đăng bài.')).toBeVisible();
@@ -242,6 +243,32 @@ describe('adding an article at /articles/new', () => {
       'Nhiệm vụ 1 — Thời hạn: Thời hạn không được trước ngày đăng bài.',
     );
     expect(posted).toHaveLength(0);
+  });
+
+  it('refuses a typed date the calendar does not have, on the article and on a draft, and keeps the review', async () => {
+    const user = userEvent.setup();
+    renderApp('/articles/new');
+    await pasteAndExtract(user, REPUBLISHED);
+    const published = screen.getByLabelText(/^Ngày đăng/);
+    await user.clear(published);
+    await user.type(published, '31/06/2022');
+    await user.click(card(1).getByRole('button', { name: 'Sửa' }));
+    await user.clear(card(1).getByLabelText('Ngày đến hạn'));
+    await user.type(card(1).getByLabelText('Ngày đến hạn'), '30/2/2023');
+    await user.click(card(1).getByRole('button', { name: 'Chấp nhận' }));
+    await user.click(saveButton());
+    expect(await screen.findByText('Không có ngày 31/06/2022 trên lịch: hãy xem lại ngày và tháng.')).toBeVisible();
+    expect(card(1).getByText('Không có ngày 30/2/2023 trên lịch: hãy xem lại ngày và tháng.')).toBeVisible();
+    expect(posted).toHaveLength(0);
+    expect(published).toHaveValue('31/06/2022');
+    // Typed right, the article's date is the one it held before: its message goes and the article is saved.
+    await user.clear(published);
+    await user.type(published, '22/03/2022');
+    expect(screen.queryByText(/Không có ngày 31\/06\/2022/)).toBeNull();
+    await user.clear(card(1).getByLabelText('Ngày đến hạn'));
+    await user.type(card(1).getByLabelText('Ngày đến hạn'), '28/02/2023');
+    await user.click(saveButton());
+    await waitFor(() => expect(posted).toHaveLength(1));
   });
 
   it('keeps every edit when saving fails, and saves on retry', async () => {
@@ -275,7 +302,8 @@ describe('adding an article at /articles/new', () => {
     renderApp('/articles/new');
     await pasteAndExtract(user, REPUBLISHED);
     expect(card(1).getByText('quý II (30/06/2022)')).toBeVisible();
-    fireEvent.change(screen.getByLabelText(/^Ngày đăng/), { target: { value: '2023-01-10' } });
+    await user.clear(screen.getByLabelText(/^Ngày đăng/));
+    await user.type(screen.getByLabelText(/^Ngày đăng/), '10/01/2023');
     expect(
       screen.getByText(
         /Ngày đăng đã đổi: thời hạn và địa bàn của các nhiệm vụ dưới đây được tính theo ngày 22\/03\/2022/,
@@ -312,7 +340,7 @@ describe('adding an article at /articles/new', () => {
     const text = area.value;
     expect(text).not.toMatch(/hacked|color: red|Trang chủ|<p>/);
     expect(screen.getByLabelText(/^Tiêu đề/)).toHaveValue('Bài HTML thử');
-    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveValue('2022-03-22');
+    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveValue('22/03/2022');
     expect((window as { hacked?: boolean }).hacked).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@
  * asks first, the change is checked with the API's schema before any task is read or written, and a failed apply
  * keeps the input. The per-task rules and the report per task are tested in task-update.test.tsx.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -199,7 +199,7 @@ describe('checking the bulk change', () => {
     expect(assignee).toHaveAttribute('aria-invalid', 'false');
     await user.click(d.getByRole('checkbox', { name: 'Đặt thời hạn mới' }));
     expect(d.getByLabelText('Thời hạn mới')).toHaveAccessibleDescription('Vui lòng nhập thời hạn mới.');
-    fireEvent.change(d.getByLabelText('Thời hạn mới'), { target: { value: '2026-12-31' } });
+    await user.type(d.getByLabelText('Thời hạn mới'), '31/12/2026');
     expect(d.getByLabelText('Thời hạn mới')).toHaveAttribute('aria-invalid', 'false');
     expect(d.getByLabelText(/^Lý do điều chỉnh/)).toHaveAccessibleDescription('Cần ghi lý do điều chỉnh thời hạn.');
     expect(requests).toEqual([]);

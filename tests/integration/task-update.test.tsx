@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -34,8 +34,12 @@ async function fill(
     await user.clear(input);
     if (values.progress) await user.type(input, values.progress);
   }
-  if (values.date !== undefined)
-    fireEvent.change(f.getByLabelText('Ngày cập nhật'), { target: { value: values.date } });
+  // Typed day first (dd/mm/yyyy), as a person writes a date.
+  if (values.date !== undefined) {
+    const input = f.getByLabelText('Ngày cập nhật');
+    await user.clear(input);
+    if (values.date) await user.type(input, values.date);
+  }
   if (values.note !== undefined) {
     await user.clear(f.getByLabelText(/^Ghi chú/));
     if (values.note) await user.type(f.getByLabelText(/^Ghi chú/), values.note);
@@ -133,7 +137,7 @@ describe('recording a progress update', () => {
     expect(within(form()).getByRole('alert')).toHaveTextContent('Chưa lưu: còn 2 ô cần sửa.');
     await waitFor(() => expect(progress).toHaveFocus());
 
-    await fill(user, { progress: '40', date: '2021-12-31' });
+    await fill(user, { progress: '40', date: '31/12/2021' });
     await submit(user);
     expect(within(form()).getByLabelText('Ngày cập nhật')).toHaveAccessibleDescription(
       /Không được trước ngày giao nhiệm vụ \(22\/03\/2022\)\./,
@@ -177,7 +181,8 @@ describe('recording a progress update', () => {
     expect(within(facts()).getByText('Thời hạn thực hiện').closest('div')).toHaveTextContent('Đang thực hiện quá hạn');
     await fill(user, { progress: '70', author: 'Nguyễn Văn A' });
     await user.click(within(form()).getByRole('checkbox', { name: /Điều chỉnh thời hạn/ }));
-    fireEvent.change(within(form()).getByLabelText('Thời hạn mới'), { target: { value: '2027-03-31' } });
+    await user.clear(within(form()).getByLabelText('Thời hạn mới'));
+    await user.type(within(form()).getByLabelText('Thời hạn mới'), '31/03/2027');
     await submit(user);
     expect(within(form()).getByLabelText(/^Lý do điều chỉnh/)).toHaveAccessibleDescription(
       /Cần ghi lý do điều chỉnh thời hạn\./,
@@ -251,6 +256,69 @@ describe('recording a progress update', () => {
     expect(within(f).getByLabelText(/^Note/)).toHaveAccessibleDescription(
       /Please give the reason for cancelling in a note\./,
     );
+  });
+});
+
+describe('the date of the update, typed day first', () => {
+  it('shows and takes dd/mm/yyyy in an English interface, and refuses a day the calendar does not have', async () => {
+    const user = userEvent.setup();
+    renderApp(`/tasks/${TASK}`, { language: 'en' });
+    const f = within(await screen.findByRole('form', { name: 'Record a progress update' }));
+    const date = f.getByLabelText('Date of the update');
+    // A text field written day first, not the browser's date field (mm/dd/yyyy in an English browser).
+    expect(date).toHaveAttribute('type', 'text');
+    expect(date).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+    expect(date).toHaveValue(`${TEST_TODAY.slice(8, 10)}/${TEST_TODAY.slice(5, 7)}/${TEST_TODAY.slice(0, 4)}`);
+    const before = dbStore.get().tasks.get(TASK)?.version;
+
+    await user.selectOptions(f.getByLabelText('Status'), 'done');
+    await user.type(f.getByLabelText(/^Note/), 'Handed over.');
+    await user.clear(date);
+    await user.type(date, '31/06/2026');
+    await user.click(f.getByRole('button', { name: 'Save the update' }));
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(date).toHaveAccessibleDescription(/There is no 31\/06\/2026 on the calendar: check the day and the month\./);
+    expect(f.getByRole('alert')).toHaveTextContent('Not saved: 1 field needs fixing.');
+    await waitFor(() => expect(date).toHaveFocus());
+    // Nothing sent, and nothing typed lost.
+    expect(dbStore.get().tasks.get(TASK)?.version).toBe(before);
+    expect(date).toHaveValue('31/06/2026');
+    expect(f.getByLabelText('Status')).toHaveValue('done');
+    expect(f.getByLabelText('Progress (%)')).toHaveValue(100);
+    expect(f.getByLabelText(/^Note/)).toHaveValue('Handed over.');
+
+    // Once submitted, the field is checked as it is typed.
+    await user.clear(date);
+    await user.type(date, '30/6/2026');
+    expect(date).toHaveAttribute('aria-invalid', 'false');
+    await user.click(f.getByRole('button', { name: 'Save the update' }));
+    await f.findByText(/Update saved/);
+    expect(dbStore.get().tasks.get(TASK)).toMatchObject({ status: 'done', completedAt: '2026-06-30' });
+  });
+
+  it('says in Vietnamese what is wrong with a typed date, and takes the date it held before once typed right', async () => {
+    const { user } = await open();
+    const before = dbStore.get().tasks.get(TASK)?.version;
+    await fill(user, { progress: '45', note: 'Đã họp triển khai.', date: '5/3' });
+    await submit(user);
+    const date = within(form()).getByLabelText('Ngày cập nhật');
+    expect(date).toHaveAccessibleDescription(
+      /Chưa đọc được ngày cập nhật “5\/3”: hãy gõ ngày\/tháng\/năm, ví dụ 30\/06\/2026\./,
+    );
+    await fill(user, { date: '31/06/2026' });
+    expect(date).toHaveAccessibleDescription(/Không có ngày 31\/06\/2026 trên lịch: hãy xem lại ngày và tháng\./);
+    await submit(user);
+    expect(dbStore.get().tasks.get(TASK)?.version).toBe(before);
+    expect(within(form()).getByLabelText('Tiến độ (%)')).toHaveValue(45);
+    expect(within(form()).getByLabelText(/^Ghi chú/)).toHaveValue('Đã họp triển khai.');
+
+    // Today again, the date the field held all along: the message goes and the update is saved.
+    const today = `${TEST_TODAY.slice(8, 10)}/${TEST_TODAY.slice(5, 7)}/${TEST_TODAY.slice(0, 4)}`;
+    await fill(user, { date: today });
+    expect(date).toHaveAttribute('aria-invalid', 'false');
+    await submit(user);
+    await within(form()).findByText(/Đã lưu cập nhật/);
+    expect(dbStore.get().tasks.get(TASK)?.progress).toBe(45);
   });
 });
 
@@ -536,7 +604,8 @@ describe('bulk update from the task list', () => {
     expect(d.getByRole('alert')).toHaveTextContent('Hãy chọn ít nhất một thay đổi');
 
     await user.selectOptions(d.getByLabelText('Trạng thái mới'), 'done');
-    fireEvent.change(d.getByLabelText('Ngày cập nhật'), { target: { value: '2025-10-01' } });
+    await user.clear(d.getByLabelText('Ngày cập nhật'));
+    await user.type(d.getByLabelText('Ngày cập nhật'), '01/10/2025');
     await user.click(d.getByRole('button', { name: 'Áp dụng cho 3 nhiệm vụ' }));
 
     expect(await d.findByText('Đã cập nhật 1/3 nhiệm vụ.')).toBeInTheDocument();

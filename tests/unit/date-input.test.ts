@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDmy, parseDmy } from '../../src/components/forms/date-input';
+import { dateTextProblem, formatDmy, parseDmy } from '../../src/components/forms/date-input';
 
 describe('a date typed day first', () => {
   it('reads dd/mm/yyyy and its usual variants as YYYY-MM-DD', () => {
@@ -32,5 +32,17 @@ describe('a date typed day first', () => {
     expect(formatDmy('2022-06-30')).toBe('30/06/2022');
     expect(formatDmy('')).toBe('');
     expect(parseDmy(formatDmy('2026-12-07'))).toBe('2026-12-07');
+  });
+
+  it('says what is wrong with a typed date, for a form to show and refuse', () => {
+    expect(dateTextProblem('')).toBeNull();
+    expect(dateTextProblem('30/06/2026', '2026-01-01', '2026-11-26')).toBeNull();
+    expect(dateTextProblem('5/3')).toBe('format');
+    expect(dateTextProblem('32/01/2026')).toBe('format');
+    expect(dateTextProblem('12/13/2026')).toBe('format');
+    expect(dateTextProblem('31/06/2026')).toBe('no_such_day');
+    expect(dateTextProblem('29022026')).toBe('no_such_day');
+    expect(dateTextProblem('31/12/2025', '2026-01-01')).toBe('before_min');
+    expect(dateTextProblem('27/11/2026', undefined, '2026-11-26')).toBe('after_max');
   });
 });

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, useId, useRef, useState } from 'react';
+import { type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDate } from '../../api/schemas';
 
@@ -24,6 +24,29 @@ export function parseDmy(text: string): string | null {
   return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
+/**
+ * What is wrong with a typed date: not read as a day-first date (`format`), no such day on the calendar
+ * (`no_such_day`: 31/06, 29/02 of a common year), or outside min..max (`before_min`, `after_max`); null when the text
+ * is a valid date in range or empty.
+ */
+export type DateTextProblem = 'format' | 'no_such_day' | 'before_min' | 'after_max';
+
+export function dateTextProblem(text: string, min?: string, max?: string): DateTextProblem | null {
+  const iso = parseDmy(text);
+  if (iso === '') return null;
+  if (iso === null) {
+    // Written as a date, yet the calendar has no such day (the month exists and the day is 1..31).
+    const m =
+      /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(text.trim()) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(text.trim());
+    const day = Number(m?.[1]);
+    const month = Number(m?.[2]);
+    return m && day >= 1 && day <= 31 && month >= 1 && month <= 12 ? 'no_such_day' : 'format';
+  }
+  if (min && iso < min) return 'before_min';
+  if (max && iso > max) return 'after_max';
+  return null;
+}
+
 export interface DateInputProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'> {
   /** YYYY-MM-DD, or '' for no date. */
@@ -32,6 +55,12 @@ export interface DateInputProps
   onChange: (iso: string) => void;
   min?: string;
   max?: string;
+  /**
+   * Told what is wrong with the typed text whenever that changes (null once it is a valid date in range, or empty),
+   * for a form that must refuse to submit while the field holds a date it could not take. With it, the form shows
+   * the message (with its other field errors) and the field shows none of its own.
+   */
+  onTextProblem?: (problem: DateTextProblem | null, text: string) => void;
 }
 
 /**
@@ -39,7 +68,7 @@ export interface DateInputProps
  * browser's own date field follows its interface language (mm/dd/yyyy in an English browser). The calendar button
  * opens the browser's date picker.
  */
-export function DateInput({ value, onChange, min, max, id, className, ...rest }: DateInputProps) {
+export function DateInput({ value, onChange, onTextProblem, min, max, id, className, ...rest }: DateInputProps) {
   const { t } = useTranslation();
   const ownId = useId();
   const inputId = id ?? ownId;
@@ -56,7 +85,17 @@ export function DateInput({ value, onChange, min, max, id, className, ...rest }:
 
   const inRange = (iso: string) => (!min || iso >= min) && (!max || iso <= max);
   const parsed = parseDmy(text);
-  const invalid = checked && (parsed === null || (parsed !== '' && !inRange(parsed)));
+  const problem = dateTextProblem(text, min, max);
+  // A form that reports the problem itself says whether the field is invalid (through aria-invalid).
+  const invalid = !onTextProblem && checked && problem !== null;
+  const report = useRef(onTextProblem);
+  report.current = onTextProblem;
+  const reportedText = problem === null ? '' : text.trim();
+  useEffect(() => {
+    report.current?.(problem, reportedText);
+  }, [problem, reportedText]);
+  // A field taken off the form (the deadline unticked) holds nothing wrong any more.
+  useEffect(() => () => report.current?.(null, ''), []);
 
   const commit = (next: string) => {
     setText(next);
@@ -74,8 +113,8 @@ export function DateInput({ value, onChange, min, max, id, className, ...rest }:
         autoComplete="off"
         placeholder={t('filters.date.placeholder')}
         value={text}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : rest['aria-describedby']}
+        aria-invalid={invalid ? true : rest['aria-invalid']}
+        aria-describedby={[rest['aria-describedby'], invalid ? errorId : null].filter(Boolean).join(' ') || undefined}
         onChange={(e) => {
           setChecked(false);
           commit(e.target.value);

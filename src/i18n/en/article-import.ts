@@ -148,6 +148,8 @@ export const articleImportEn: Messages['articleImport'] = {
     too_long: 'Too long ({{max}} characters at most).',
     too_big: 'Too many items.',
     invalid_date: 'Not a valid date.',
+    date_format: 'The date “{{text}}” cannot be read: type day/month/year, e.g. 30/06/2026.',
+    no_such_day: 'There is no {{text}} on the calendar: check the day and the month.',
     invalid: 'Not a valid value.',
     invalid_url: 'The link must start with http:// or https://.',
     in_the_future: 'The date published cannot be after today ({{max}}).',

@@ -204,6 +204,8 @@ export const taskEn: Messages['task'] = {
     invalid: 'The {{field}} is not valid.',
     invalid_value: 'The {{field}} is not valid.',
     invalid_date: 'This is not a valid date.',
+    date_format: 'The {{field}} “{{text}}” cannot be read: type day/month/year, e.g. 30/06/2026.',
+    no_such_day: 'There is no {{text}} on the calendar: check the day and the month.',
     too_small: 'The {{field}} is too small.',
     too_big: 'The {{field}} is too large.',
     too_long: 'The {{field}} is longer than {{max}} characters.',

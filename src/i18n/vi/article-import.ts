@@ -145,6 +145,8 @@ export const articleImportVi = {
     too_long: 'Quá dài (tối đa {{max}} ký tự).',
     too_big: 'Quá nhiều mục.',
     invalid_date: 'Ngày không hợp lệ.',
+    date_format: 'Chưa đọc được ngày “{{text}}”: hãy gõ ngày/tháng/năm, ví dụ 30/06/2026.',
+    no_such_day: 'Không có ngày {{text}} trên lịch: hãy xem lại ngày và tháng.',
     invalid: 'Giá trị không hợp lệ.',
     invalid_url: 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',
     in_the_future: 'Ngày đăng không được sau hôm nay ({{max}}).',

@@ -202,6 +202,8 @@ export const taskVi = {
     invalid: 'Giá trị {{field}} không hợp lệ.',
     invalid_value: 'Giá trị {{field}} không hợp lệ.',
     invalid_date: 'Ngày không hợp lệ.',
+    date_format: 'Chưa đọc được {{field}} “{{text}}”: hãy gõ ngày/tháng/năm, ví dụ 30/06/2026.',
+    no_such_day: 'Không có ngày {{text}} trên lịch: hãy xem lại ngày và tháng.',
     too_small: 'Giá trị {{field}} quá nhỏ.',
     too_big: 'Giá trị {{field}} quá lớn.',
     too_long: 'Nội dung {{field}} dài quá {{max}} ký tự.',

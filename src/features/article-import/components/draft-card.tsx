@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type Category, type Era } from '../../../api/schemas';
 import type { FieldError } from '../../../api/task-update-schemas';
 import { LocalitySearch } from '../../../components/filters/locality-search';
+import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
 import { parseDeadline } from '../../../domain/deadlines';
 import { useFormat } from '../../../i18n/format';
 import { type Draft, type DraftStatus, splitPoints, suggestedSplit } from '../utils/drafts';
@@ -19,6 +20,8 @@ export interface DraftActions {
   show: (key: string) => void;
   /** The card took the focus it was asked to take. */
   focused: () => void;
+  /** What is wrong with the deadline date typed on the draft, whenever that changes (see DateInput). */
+  dateText: (key: string, problem: DateTextProblem | null, text: string) => void;
 }
 
 export interface DraftCardProps {
@@ -210,6 +213,7 @@ function DraftEditor({
   articleDate,
   era,
   errors,
+  actions,
   onChange,
   onEditing,
 }: DraftCardProps & {
@@ -315,13 +319,13 @@ function DraftEditor({
           </div>
           <div className={fieldClass('deadline')}>
             <label htmlFor={`${id}-ddate`}>{t('articleImport.draft.fields.deadlineDate')}</label>
-            <input
+            <DateInput
               id={`${id}-ddate`}
-              type="date"
               value={draft.deadline?.date ?? ''}
               aria-invalid={errors.deadline ? true : undefined}
-              onChange={(e) => {
-                const date = e.target.value;
+              aria-describedby={errors.deadline ? `${id}-deadline-error` : undefined}
+              onTextProblem={(problem, text) => actions.dateText(draft.key, problem, text)}
+              onChange={(date) => {
                 const text =
                   draft.deadline?.text || (date ? `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}` : '');
                 setDeadline({ text, date });

@@ -12,7 +12,8 @@ import {
 } from '../../../api/article-import-schemas';
 import { type Article, IsoDate } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
-import { fieldErrorsOf } from '../../../api/task-update-schemas';
+import { type FieldError, fieldErrorsOf } from '../../../api/task-update-schemas';
+import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
 import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
@@ -31,6 +32,7 @@ import {
 } from '../utils/drafts';
 import { ExtractionAbortedError, extractDrafts } from '../utils/extract-runner';
 import {
+  dateTextError,
   errorMessage,
   fieldErrorsOfResponse,
   type MetaField,
@@ -39,11 +41,15 @@ import {
   placeErrors,
 } from '../utils/field-errors';
 import { takeHandoff } from '../utils/handoff';
+
 import { FileReadError, guessTitle, readArticleFile } from '../utils/read-file';
 import { type DraftActions, DraftCard } from './draft-card';
 import { HighlightedText, markId } from './highlighted-text';
 import { ImportHeader } from './import-header';
 import '../article-import.css';
+
+/** The article's own date among the typed dates kept by draft key (no draft key is this). */
+const META_DATE = ':article-date';
 
 /** Texts longer than this get the "long article" notice while they are analysed. */
 const LONG_TEXT = 50_000;
@@ -132,6 +138,8 @@ export function NewArticlePage() {
   const [shown, setShown] = useState(PAGE);
   const abortRef = useRef<AbortController | null>(null);
   const submittedKeys = useRef<string[]>([]);
+  /** Date fields holding text that is not a date (by draft key; META_DATE for the article's): nothing is saved. */
+  const dateTexts = useRef(new Map<string, { problem: DateTextProblem; text: string }>());
   const summaryRef = useRef<HTMLDivElement>(null);
   const reviewHeadingRef = useRef<HTMLHeadingElement>(null);
   const save = useCreateArticle();
@@ -315,6 +323,19 @@ export function NewArticlePage() {
         document.getElementById(markId(key))?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
       },
       focused: () => setFocusKey(null),
+      dateText: (key, problem, text) => {
+        if (problem) {
+          dateTexts.current.set(key, { problem, text });
+          return;
+        }
+        dateTexts.current.delete(key);
+        // Typed right again (even the date it held before): its message goes.
+        setErrors((e) => {
+          const { deadline, ...others } = e.drafts[key] ?? {};
+          if (deadline?.reason !== 'date_format' && deadline?.reason !== 'no_such_day') return e;
+          return { ...e, drafts: { ...e.drafts, [key]: others }, count: Math.max(0, e.count - 1) };
+        });
+      },
     }),
     [],
   );
@@ -350,10 +371,24 @@ export function NewArticlePage() {
       setShown((n) => Math.max(n, Math.ceil((last + 1) / PAGE) * PAGE));
       requestAnimationFrame(() => summaryRef.current?.focus());
     };
+    // A date typed and not taken comes first: the payload still holds the field's last valid date.
+    const textErrors: FieldError[] = [];
+    const metaText = dateTexts.current.get(META_DATE);
+    if (metaText) textErrors.push(dateTextError('date', metaText.problem, metaText.text));
+    accepted.forEach((d, i) => {
+      const typed = dateTexts.current.get(d.key);
+      if (typed) textErrors.push(dateTextError(`directives.${i}.deadline`, typed.problem, typed.text));
+    });
     const check = articleCreateSchema({ today: today ?? undefined }).safeParse(payload);
-    if (!check.success) {
+    if (!check.success || textErrors.length > 0) {
       save.reset();
-      showErrors(placeErrors(fieldErrorsOf(check.error), submittedKeys.current));
+      const schemaErrors = check.success ? [] : fieldErrorsOf(check.error);
+      const named = new Set(textErrors.map((e) => e.name));
+      const all = [
+        ...textErrors,
+        ...schemaErrors.filter((e) => ![...named].some((n) => e.name === n || e.name.startsWith(`${n}.`))),
+      ];
+      showErrors(placeErrors(all, submittedKeys.current));
       return;
     }
     setErrors(NO_ERRORS);
@@ -479,6 +514,13 @@ export function NewArticlePage() {
             error={metaError('date')}
             hint={guessed.date ? t('articleImport.meta.guessed') : t('articleImport.meta.dateHint')}
             onChange={(v) => setMetaField('date', v)}
+            onTextProblem={(problem, typed) => {
+              if (problem) dateTexts.current.set(META_DATE, { problem, text: typed });
+              else dateTexts.current.delete(META_DATE);
+              // Typed right again (even the date it held before): its message goes.
+              const shown = errors.meta.date?.reason;
+              if (!problem && (shown === 'date_format' || shown === 'no_such_day')) setMetaField('date', meta.date);
+            }}
           />
           <MetaInput
             id={`${ids}-publisher`}
@@ -756,6 +798,7 @@ function MetaInput({
   required,
   type = 'text',
   wide,
+  onTextProblem,
 }: {
   id: string;
   label: string;
@@ -766,6 +809,8 @@ function MetaInput({
   required?: boolean;
   type?: 'text' | 'date' | 'url';
   wide?: boolean;
+  /** For a date: what is wrong with the typed text, whenever that changes (see DateInput). */
+  onTextProblem?: (problem: DateTextProblem | null, text: string) => void;
 }) {
   const { t } = useTranslation();
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
@@ -774,14 +819,26 @@ function MetaInput({
       <label htmlFor={id}>
         {label} {required ? <span className="required-mark">{t('articleImport.meta.required')}</span> : null}
       </label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {type === 'date' ? (
+        // Typed day first (dd/mm/yyyy), like every date the app shows, whatever the browser's language.
+        <DateInput
+          id={id}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={onChange}
+          onTextProblem={onTextProblem}
+        />
+      ) : (
+        <input
+          id={id}
+          type={type}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {error}

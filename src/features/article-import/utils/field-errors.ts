@@ -12,6 +12,7 @@ import {
 } from '../../../api/article-import-schemas';
 import { ApiError } from '../../../api/client';
 import type { FieldError } from '../../../api/task-update-schemas';
+import type { DateTextProblem } from '../../../components/forms/date-input';
 
 export const META_FIELDS = ['title', 'date', 'publisher', 'url', 'body'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
@@ -96,6 +97,9 @@ export function errorMessage(
       return t('articleImport.errors.too_big');
     case 'invalid_date':
       return t('articleImport.errors.invalid_date');
+    case 'date_format':
+    case 'no_such_day':
+      return t(`articleImport.errors.${error.reason}`, { text: error.params?.text ?? '' });
     case 'in_the_future':
       return t('articleImport.errors.in_the_future', { max: where.today ?? '' });
     case 'before_article':
@@ -111,4 +115,19 @@ export function errorMessage(
     default:
       return where.field === 'url' ? t('articleImport.errors.invalid_url') : t('articleImport.errors.invalid');
   }
+}
+
+const DATE_TEXT_REASON: Record<DateTextProblem, string> = {
+  format: 'date_format',
+  no_such_day: 'no_such_day',
+  before_min: 'before_article',
+  after_max: 'in_the_future',
+};
+
+/**
+ * The error of a date field holding text it could not take as a date (DateInput's onTextProblem), named as the
+ * contract names the field (`date`, `directives.3.deadline`): the article is not saved while one is there.
+ */
+export function dateTextError(name: string, problem: DateTextProblem, text: string): FieldError {
+  return { name, reason: DATE_TEXT_REASON[problem], params: { text } };
 }

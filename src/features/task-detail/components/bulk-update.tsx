@@ -10,6 +10,7 @@ import { useCan } from '../../../api/session';
 import type { FieldError, TaskPatchBody } from '../../../api/task-update-schemas';
 import { type BulkChangeResult, useBulkTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
+import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
 import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
@@ -26,7 +27,7 @@ import {
   NOTHING_TO_CHANGE,
   validateBulk,
 } from '../utils/bulk-values';
-import { fieldErrorMessage } from '../utils/form-errors';
+import { dateTextError, fieldErrorMessage, sameFieldError } from '../utils/form-errors';
 import { rememberAuthor, storedAuthor } from '../utils/form-values';
 import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 
@@ -80,6 +81,8 @@ function BulkDialog({
   const [sharedErrors, setSharedErrors] = useState<FieldError[]>([]);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
   const [draftKept, setDraftKept] = useState(true);
+  /** Date fields holding text that is not a date they can take (by form value): nothing is applied meanwhile. */
+  const dateTextErrors = useRef<Partial<Record<keyof BulkValues, FieldError>>>({});
 
   const form = useForm({
     defaultValues: restored?.value.values ?? baseline,
@@ -88,8 +91,9 @@ function BulkDialog({
     validators: {
       onDynamic: ({ value }) => {
         const errors = validateBulk(value, today);
-        if (errors.length === 0) return undefined;
-        const fields: Partial<Record<keyof BulkValues, FieldError>> = {};
+        // A date typed and not taken comes first: the value checked below is still the field's last valid date.
+        const fields: Partial<Record<keyof BulkValues, FieldError>> = { ...dateTextErrors.current };
+        if (errors.length === 0) return Object.keys(fields).length ? { fields } : undefined;
         const root: FieldError[] = [];
         for (const e of errors) {
           const field = bulkFieldOf(e.name);
@@ -162,6 +166,16 @@ function BulkDialog({
       const el = first ? document.getElementById(inputId(first)) : null;
       (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
     });
+  };
+
+  /** A date field's typed text changed what is wrong with it: checked again (as a change, once applied). */
+  const onDateText = (name: 'date' | 'deadline.date') => (problem: DateTextProblem | null, text: string) => {
+    const key = BULK_VALUE_OF[name];
+    const next = problem ? dateTextError(name, problem, text) : undefined;
+    if (sameFieldError(dateTextErrors.current[key], next)) return;
+    const { [key]: _, ...rest } = dateTextErrors.current;
+    dateTextErrors.current = next ? { ...rest, [key]: next } : rest;
+    void form.validate('change');
   };
 
   const setValue = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => {
@@ -336,16 +350,22 @@ function BulkDialog({
             </select>
           ))}
           {field('date', t('task.form.date'), (p) => (
-            <input
+            <DateInput
               {...p}
-              type="date"
               max={today}
               value={values.date}
-              onChange={(e) => setValue('date', e.target.value)}
+              onChange={(iso) => setValue('date', iso)}
+              onTextProblem={onDateText('date')}
             />
           ))}
         </div>
-        <DeadlineFieldset label={t('task.bulk.changeDeadline')} values={values} onChange={setValue} field={field} />
+        <DeadlineFieldset
+          label={t('task.bulk.changeDeadline')}
+          values={values}
+          onChange={setValue}
+          field={field}
+          onDateTextProblem={onDateText('deadline.date')}
+        />
         <fieldset className="deadline-fieldset">
           <legend className="visually-hidden">{t('task.bulk.changeAssignee')}</legend>
           <label className="checkbox-label">

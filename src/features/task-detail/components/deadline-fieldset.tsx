@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
 import { writtenDate } from '../utils/form-values';
 
 /** The values of "change the deadline", as both the update form and the bulk-update form keep them. */
@@ -37,6 +38,7 @@ export function DeadlineFieldset({
   values,
   onChange,
   field,
+  onDateTextProblem,
 }: {
   /** The checkbox's label, also the fieldset's name. */
   label: string;
@@ -47,6 +49,8 @@ export function DeadlineFieldset({
   values: DeadlineValues;
   onChange: (...change: DeadlineChange) => void;
   field: FieldRenderer;
+  /** What is wrong with the typed deadline date, whenever that changes (see DateInput). */
+  onDateTextProblem?: (problem: DateTextProblem | null, text: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -64,12 +68,12 @@ export function DeadlineFieldset({
       {values.changeDeadline ? (
         <div className="form-grid">
           {field('deadline.date', t('task.form.newDeadline'), (p) => (
-            <input
+            <DateInput
               {...p}
-              type="date"
               min={min}
               value={values.deadlineDate}
-              onChange={(e) => onChange('deadlineDate', e.target.value)}
+              onChange={(iso) => onChange('deadlineDate', iso)}
+              onTextProblem={onDateTextProblem}
             />
           ))}
           {field(

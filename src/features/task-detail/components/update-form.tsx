@@ -7,13 +7,22 @@ import { TASK_STATUSES, type Task } from '../../../api/schemas';
 import type { Evidence, FieldError } from '../../../api/task-update-schemas';
 import { SaveOutcomeUnknownError, taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
+import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
 import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
 import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { deadlineLabel } from '../utils/describe-change';
-import { type FormField, fieldErrorMessage, formFieldOf, isConflict, serverFieldErrors } from '../utils/form-errors';
+import {
+  dateTextError,
+  type FormField,
+  fieldErrorMessage,
+  formFieldOf,
+  isConflict,
+  sameFieldError,
+  serverFieldErrors,
+} from '../utils/form-errors';
 import { type FormValues, initialValues, noteNeed, rememberAuthor, storedAuthor, validate } from '../utils/form-values';
 import { ConflictPanel, type ConflictState } from './conflict-panel';
 import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
@@ -93,6 +102,8 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const [draftKept, setDraftKept] = useState(true);
+  /** Date fields holding text that is not a date they can take (by form value): the form is not sent meanwhile. */
+  const dateTextErrors = useRef<Partial<Record<keyof FormValues, FieldError>>>({});
 
   const form = useForm({
     defaultValues: restored?.value.values ?? initialValues(task, today, storedAuthor()),
@@ -101,9 +112,10 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
     validators: {
       onDynamic: ({ value }) => {
         const result = validate(value, baseRef.current, today);
-        if (result.ok) return undefined;
-        const fields: Partial<Record<keyof FormValues, FieldError>> = {};
+        // A date typed and not taken comes first: the value checked below is still the field's last valid date.
+        const fields: Partial<Record<keyof FormValues, FieldError>> = { ...dateTextErrors.current };
         const root: FieldError[] = [];
+        if (result.ok) return Object.keys(fields).length ? { fields } : undefined;
         for (const e of result.errors) {
           const field = formFieldOf(e.name);
           if (field) fields[VALUE_OF[field]] ??= e;
@@ -168,6 +180,16 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
       const el = first ? document.getElementById(inputId(first)) : null;
       (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
     });
+  };
+
+  /** A date field's typed text changed what is wrong with it: checked again (as a change, once submitted). */
+  const onDateText = (name: 'date' | 'deadline.date') => (problem: DateTextProblem | null, text: string) => {
+    const key = VALUE_OF[name];
+    const next = problem ? dateTextError(name, problem, text) : undefined;
+    if (sameFieldError(dateTextErrors.current[key], next)) return;
+    const { [key]: _, ...rest } = dateTextErrors.current;
+    dateTextErrors.current = next ? { ...rest, [key]: next } : rest;
+    void form.validate('change');
   };
 
   const setValue = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
@@ -417,13 +439,13 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
             'date',
             t('task.form.date'),
             (p) => (
-              <input
+              <DateInput
                 {...p}
-                type="date"
                 min={datePart(base.createdAt)}
                 max={today}
                 value={values.date}
-                onChange={(e) => setValue('date', e.target.value)}
+                onChange={(iso) => setValue('date', iso)}
+                onTextProblem={onDateText('date')}
               />
             ),
             t('task.form.dateHint', { min: f.date(datePart(base.createdAt)), max: f.date(today) }),
@@ -457,6 +479,7 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
           values={values}
           onChange={setValue}
           field={field}
+          onDateTextProblem={onDateText('deadline.date')}
         />
 
         <div className="form-actions">

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../../api/client';
 import { AUTHOR_MAX, type FieldError, NOTE_MAX } from '../../../api/task-update-schemas';
+import type { DateTextProblem } from '../../../components/forms/date-input';
 import { taskVi } from '../../../i18n/vi/task';
 
 /** The form's fields, as the API names them in its field errors. */
@@ -71,8 +72,28 @@ export function fieldErrorMessage(error: FieldError, t: TFunction, ctx: MessageC
     max: reason === 'too_long' ? (error.params?.max ?? String(MAX_LENGTH[error.name] ?? '')) : ctx.max,
     min: ctx.min,
     deadline: ctx.deadline,
+    text: error.params?.text ?? '',
   });
 }
+
+const DATE_TEXT_REASON: Record<DateTextProblem, Reason> = {
+  format: 'date_format',
+  no_such_day: 'no_such_day',
+  before_min: 'before_assignment',
+  after_max: 'in_the_future',
+};
+
+/**
+ * The error of a date field holding text it could not take as a date (DateInput's onTextProblem): the form shows it
+ * as its other errors and refuses to submit, rather than keep the field's last valid date unseen.
+ */
+export function dateTextError(name: FormField, problem: DateTextProblem, text: string): FieldError {
+  return { name, reason: DATE_TEXT_REASON[problem], params: { text } };
+}
+
+/** Whether two field errors say the same (the same field, reason and typed text). */
+export const sameFieldError = (a: FieldError | undefined, b: FieldError | undefined) =>
+  a?.name === b?.name && a?.reason === b?.reason && a?.params?.text === b?.params?.text;
 
 /** The field errors of a 400 from the API, or null when the error is something else. */
 export function serverFieldErrors(error: unknown): FieldError[] | null {
