@@ -2,9 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { holdRequestsUntil } from './api/client';
 import { App } from './app/app';
+import { createI18n, loadMessages, storedLanguage } from './i18n/i18n';
 import './styles.css';
 
-function boot() {
+async function boot() {
   // Without VITE_API_URL the app runs on the embedded mock API. The condition is a build-time constant,
   // so a build for a real API drops this import and ships no mock code. The app renders at once; its
   // requests wait until the mock's service worker is in control.
@@ -15,9 +16,12 @@ function boot() {
   }
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
+  // Someone who chose English gets it from the first render: its messages load before (not on everyone's path).
+  const language = storedLanguage();
+  const i18n = createI18n(language, language === 'vi' ? {} : { [language]: await loadMessages(language) });
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App i18n={i18n} />
     </StrictMode>,
   );
 }
@@ -33,8 +37,4 @@ function showBootError(error: unknown) {
   document.body.prepend(banner);
 }
 
-try {
-  boot();
-} catch (error) {
-  showBootError(error);
-}
+boot().catch(showBootError);

@@ -3,6 +3,7 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { act, render } from '@testing-library/react';
 import { App } from '../src/app/app';
 import { createAppRouter } from '../src/app/router';
+import { en } from '../src/i18n/en';
 import { createI18n, type Language } from '../src/i18n/i18n';
 
 /**
@@ -20,7 +21,8 @@ export function renderApp(url = '/', options: { language?: Language } = {}) {
     history: createMemoryHistory({ initialEntries: [url] }),
     scroll: false,
   });
-  const i18n = createI18n(options.language ?? 'vi');
+  // Both languages' messages at hand, so a test in English renders in English from the start.
+  const i18n = createI18n(options.language ?? 'vi', { en });
   const utils = render(<App queryClient={queryClient} router={router} i18n={i18n} />);
   const navigate: typeof router.navigate = (opts) => act(() => router.navigate(opts));
   const testRouter = new Proxy(router, {

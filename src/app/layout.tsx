@@ -9,7 +9,7 @@ import { StorageNotice } from '../features/settings/components/storage-notice';
 import { AccountMenu } from '../features/sign-in/components/account-menu';
 import { SessionGate } from '../features/sign-in/components/session-gate';
 import { useFormat } from '../i18n/format';
-import { LANGUAGES } from '../i18n/i18n';
+import { LANGUAGES, setLanguage } from '../i18n/i18n';
 import { carryFilters } from './search';
 
 /** The time of the newest successful fetch of any query: "số liệu lúc 14:05". */
@@ -141,7 +141,7 @@ export function Layout() {
                 type="button"
                 lang={lng}
                 aria-pressed={i18n.language === lng}
-                onClick={() => void i18n.changeLanguage(lng)}
+                onClick={() => void setLanguage(i18n, lng)}
               >
                 {lng.toUpperCase()}
                 <span className="visually-hidden"> — {t(`app.languageName.${lng}`)}</span>

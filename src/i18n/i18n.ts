@@ -1,13 +1,12 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { vi } from './vi';
+import { type Messages, vi } from './vi';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'directive-tracker.language';
 
-function storedLanguage(): Language {
+export function storedLanguage(): Language {
   try {
     const v = localStorage.getItem(STORAGE_KEY);
     return v === 'en' ? 'en' : 'vi';
@@ -26,18 +25,45 @@ function onLanguage(lng: string) {
   }
 }
 
-export function createI18n(language: Language = storedLanguage()) {
+/**
+ * The messages of a language. Vietnamese is in the entry; English (about 10 kB gzip) is a chunk of its own, loaded
+ * when it is first chosen, or before the first render for someone who chose it earlier (src/main.tsx).
+ */
+export async function loadMessages(language: Language): Promise<Messages> {
+  return language === 'en' ? (await import('./en')).en : vi;
+}
+
+/**
+ * An i18n instance in `language`, with the messages of the languages given in `loaded` (Vietnamese is always
+ * there). A language whose messages are not given starts in Vietnamese and switches once they have loaded.
+ */
+export function createI18n(language: Language = storedLanguage(), loaded: Partial<Record<Language, Messages>> = {}) {
   const instance = i18next.createInstance();
+  const resources: Partial<Record<Language, { translation: Messages }>> = { vi: { translation: vi } };
+  for (const lng of LANGUAGES) {
+    const messages = loaded[lng];
+    if (messages) resources[lng] = { translation: messages };
+  }
+  const ready = resources[language] !== undefined;
   void instance.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
-    lng: language,
+    resources,
+    lng: ready ? language : 'vi',
     fallbackLng: 'vi',
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
   });
-  document.documentElement.lang = language;
+  document.documentElement.lang = ready ? language : 'vi';
   instance.on('languageChanged', onLanguage);
+  if (!ready) void setLanguage(instance, language);
   return instance;
+}
+
+/** Switches the interface to `language`, loading its messages first when they are not there yet. */
+export async function setLanguage(instance: I18n, language: Language): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', await loadMessages(language));
+  }
+  await instance.changeLanguage(language);
 }
 
 /** BCP 47 locale for Intl formatting. */

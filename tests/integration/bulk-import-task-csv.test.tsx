@@ -14,13 +14,14 @@ import type { TaskFilters } from '../../src/api/schemas';
 import { BOM, buildCsv } from '../../src/components/export/table-file';
 import { parseCsvArticles } from '../../src/features/article-import/utils/bulk-parse';
 import { buildTaskFile } from '../../src/features/tasks/utils/export-tasks';
+import { en } from '../../src/i18n/en';
 import { createI18n, type Language } from '../../src/i18n/i18n';
 import { apiUrl } from '../helpers';
 import { renderApp } from '../render';
 
 /** The task CSV exactly as the export button writes it, for every task. */
 async function exportedCsv(language: Language = 'vi', filters: TaskFilters = {}): Promise<string> {
-  const i18n = createI18n(language);
+  const i18n = createI18n(language, { en });
   const { file } = await buildTaskFile({
     filters,
     sort: 'deadline',

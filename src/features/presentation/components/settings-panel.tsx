@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../i18n/i18n';
+import { LANGUAGES, setLanguage } from '../../../i18n/i18n';
 import {
   clampSeconds,
   DEFAULT_SETTINGS,
@@ -200,7 +200,7 @@ export function SettingsPanel({
               name="present-language"
               value={lng}
               checked={i18n.language === lng}
-              onChange={() => void i18n.changeLanguage(lng)}
+              onChange={() => void setLanguage(i18n, lng)}
             />
             {t(`app.languageName.${lng}`)}
           </label>
