@@ -106,3 +106,50 @@ test.describe('the overview printed as a report (A4)', { tag: '@ui' }, () => {
     expect(await visibleControls(page), 'controls visible in print').toEqual([]);
   });
 });
+
+/** The width the page's one chart is drawn at, and the width of its box. */
+async function chartWidth(page: Page, drawing: string): Promise<{ drawn: number; box: number }> {
+  return page.locator(drawing).evaluate((d) => ({
+    drawn: Number(d.querySelector('svg.recharts-surface')?.getAttribute('width') ?? 0),
+    box: d.clientWidth,
+  }));
+}
+
+test.describe('the comparison and a task’s progress printed (A4)', { tag: '@ui' }, () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  const pages = [
+    { name: 'compare', url: '/compare?locality=83&era=pre2025', drawing: '.compare-page .chart-drawing' },
+    { name: 'task-progress', url: '/tasks/t-000-02', drawing: '.progress-chart-card .chart-drawing' },
+  ];
+  for (const { name, url, drawing } of pages) {
+    test(`${name}: the chart is drawn for the page’s width on paper, within its box`, async ({ page }, testInfo) => {
+      await page.goto(url);
+      await expect(page.locator(`${drawing} svg.recharts-surface`)).toBeVisible({ timeout: 30_000 });
+      const screen = await chartWidth(page, drawing);
+      expect(Math.abs(screen.drawn - screen.box), 'fills its box on screen').toBeLessThanOrEqual(2);
+
+      // A printing browser lays the page out for paper without the chart measuring its box again: the chart takes
+      // its paper width as soon as the page prints, whatever the window's width.
+      await page.emulateMedia({ media: 'print' });
+      const atWindow = await chartWidth(page, drawing);
+      // The page as printed: print media at the width between an A4 page's margins (190 mm).
+      await page.setViewportSize({ width: 718, height: 1047 });
+      const printed = await chartWidth(page, drawing);
+      expect(atWindow.drawn, 'drawn for paper, not for the window').toBe(printed.drawn);
+      expect(printed.drawn, 'fits its box').toBeLessThanOrEqual(printed.box + 1);
+      expect(printed.drawn, 'fills its box').toBeGreaterThan(printed.box - 40);
+      await saveScreenshot(page, testInfo, `${name}-print-media`);
+
+      // Back on screen, the chart fills its box again.
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await expect
+        .poll(async () => {
+          const { drawn, box } = await chartWidth(page, drawing);
+          return Math.abs(drawn - box) <= 2;
+        })
+        .toBe(true);
+    });
+  }
+});

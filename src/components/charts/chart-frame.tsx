@@ -1,21 +1,24 @@
 import { createContext, type ReactElement, useContext } from 'react';
 import { ResponsiveContainer } from 'recharts';
-import { PRINT_CHART_WIDTH, usePrinting } from './print-media';
+import { PRINT_CHART_WIDTH, PRINT_FULL_CHART_WIDTH, usePrinting } from './print-media';
 
 /** The height of the chart card's drawing box, in px (set by ChartCard). */
 export const ChartHeightContext = createContext<number | null>(null);
 
 /**
  * Recharts' ResponsiveContainer, filling the chart card's drawing box on screen; while the page prints it draws at
- * the printed report's column width and the card's height (a chart drawn for the screen would be cut or shrunk on
- * paper).
+ * the printed report's column width (or the page's, for a chart `wide` on paper) and the card's height (a chart
+ * drawn for the screen would be cut or shrunk on paper).
  */
-export function ChartFrame({ children }: { children: ReactElement }) {
+export function ChartFrame({ children, wide = false }: { children: ReactElement; wide?: boolean }) {
   const printing = usePrinting();
   // The box's height may change for paper too (fewer px per bar), and is not measured while printing either.
   const height = useContext(ChartHeightContext);
   return (
-    <ResponsiveContainer width={printing ? PRINT_CHART_WIDTH : '100%'} height={printing && height ? height : '100%'}>
+    <ResponsiveContainer
+      width={printing ? (wide ? PRINT_FULL_CHART_WIDTH : PRINT_CHART_WIDTH) : '100%'}
+      height={printing && height ? height : '100%'}
+    >
       {children}
     </ResponsiveContainer>
   );

@@ -10,6 +10,12 @@ import { flushSync } from 'react-dom';
  */
 export const PRINT_CHART_WIDTH = 330;
 
+/**
+ * The width, in CSS px, a chart that has the whole width of the printed page is drawn at (the /compare ranking, a
+ * task's progress): an A4 page's printable width (718 px) less a card's padding and border on paper.
+ */
+export const PRINT_FULL_CHART_WIDTH = 698;
+
 let printing = false;
 const listeners = new Set<() => void>();
 

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import type { CompareItem } from '../../../api/compare-schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartFrame } from '../../../components/charts/chart-frame';
 import { TIMELINESS_COLORS } from '../../../components/charts/palette';
 import { type CompareMetric, metricValue, rankBy } from '../utils/compare-sort';
 
@@ -48,7 +49,7 @@ export function RankedChart({
         rows: ranked.map((item) => [item.name, format(item)] as const),
       }}
     >
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame wide>
         <BarChart
           data={data}
           layout="vertical"
@@ -87,7 +88,7 @@ export function RankedChart({
             <LabelList dataKey="label" position="right" fontSize={12} fill="currentColor" />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }

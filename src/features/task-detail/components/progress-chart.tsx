@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Task } from '../../../api/schemas';
 import { ChartCard, type ChartState } from '../../../components/charts/chart-card';
+import { ChartFrame } from '../../../components/charts/chart-frame';
 import { SERIES_COLORS, TIMELINESS_COLORS } from '../../../components/charts/palette';
 import type { ProgressPoint } from '../../../domain/task-updates';
 import { useFormat } from '../../../i18n/format';
@@ -74,7 +75,7 @@ export function ProgressChart({
         ),
       }}
     >
-      <ResponsiveContainer width="100%" height="100%">
+      <ChartFrame wide>
         <LineChart data={data} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
@@ -110,7 +111,7 @@ export function ProgressChart({
             isAnimationActive={false}
           />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </ChartCard>
   );
 }
