@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openOverview, test } from './helpers';
+import { expect, expectNoHorizontalScroll, openOverview, saveScreenshot, test } from './helpers';
 
 /** The bottom of the tiles and of the first row of charts, and the window's height. */
 async function foldOf(page: Page) {
@@ -50,5 +50,42 @@ test.describe('on a phone (390×844)', { tag: '@ui' }, () => {
     await expect(toggle).toBeFocused();
     // Nothing of the header is hidden for good: the navigation's first entries are on screen.
     await expect(page.getByRole('navigation').getByRole('link').first()).toBeInViewport();
+  });
+});
+
+test.describe('the admin’s audit trail', { tag: '@ui' }, () => {
+  /** The top of each audit filter's label, by its text. */
+  const labelTops = (page: Page) =>
+    page
+      .locator('.audit-filters label')
+      .evaluateAll((labels) =>
+        Object.fromEntries(labels.map((l) => [l.textContent?.trim() ?? '', Math.round(l.getBoundingClientRect().top)])),
+      );
+
+  test('scrolls inside its card on a phone, and a wrong date keeps the filters’ labels in line', async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/admin?tab=audit');
+    await expect(page.getByRole('cell', { name: 'Đăng nhập' }).first()).toBeVisible();
+    await page.getByLabel('Từ ngày').fill('31/06/2026');
+    await page.getByLabel('Từ ngày').blur();
+    await expect(page.getByText(/^Ngày chưa đúng/)).toBeVisible();
+    await expectNoHorizontalScroll(page, '/admin?tab=audit at 390 px');
+    // The table is the one to scroll sideways, and takes the focus to be scrolled by keyboard.
+    const trail = page.getByRole('region', { name: 'Bảng nhật ký thay đổi' });
+    await expect(trail).toHaveAttribute('tabindex', '0');
+    const box = await trail.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    // Side by side on a phone: the task's field and the first day, whose message is under its field.
+    let tops = await labelTops(page);
+    expect(tops['Mã nhiệm vụ'], JSON.stringify(tops)).toBe(tops['Từ ngày']);
+    await saveScreenshot(page, testInfo, 'admin-audit-390');
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expectNoHorizontalScroll(page, '/admin?tab=audit at 1366 px');
+    tops = await labelTops(page);
+    expect(new Set(Object.values(tops)).size, JSON.stringify(tops)).toBe(1);
+    await saveScreenshot(page, testInfo, 'admin-audit-1366');
   });
 });

@@ -91,6 +91,7 @@ export const accountsEn: Messages['accounts'] = {
     },
     audit: {
       title: 'Audit trail',
+      table: 'Audit trail table',
       intro:
         'Every change, sign-in and administrative action: who, when, from where, before and after. Nobody can edit or delete it.',
       user: 'By',

@@ -90,6 +90,7 @@ export const accountsVi = {
     },
     audit: {
       title: 'Nhật ký thay đổi',
+      table: 'Bảng nhật ký thay đổi',
       intro:
         'Mọi thay đổi, đăng nhập và thao tác quản trị: ai, lúc nào, từ đâu, trước và sau. Không ai sửa hay xóa được.',
       user: 'Người thực hiện',

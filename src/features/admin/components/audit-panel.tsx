@@ -90,8 +90,10 @@ export function AuditPanel() {
           <p role="status">{t('accounts.admin.audit.total', { count: audit.data.total })}</p>
           {audit.data.items.length === 0 ? <p>{t('accounts.admin.audit.none')}</p> : null}
           {audit.data.items.length ? (
-            <div className="admin-table-wrap">
-              <table className="data-table">
+            // Scrolls sideways on its own on a narrow screen, and takes the focus to be scrolled by keyboard.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus to be scrolled.
+            <section className="admin-table-wrap" aria-label={t('accounts.admin.audit.table')} tabIndex={0}>
+              <table className="data-table audit-table">
                 <caption className="visually-hidden">{t('accounts.admin.audit.title')}</caption>
                 <thead>
                   <tr>
@@ -126,7 +128,7 @@ export function AuditPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ) : null}
           <div className="pager">
             <button
