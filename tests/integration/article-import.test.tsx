@@ -324,6 +324,14 @@ describe('adding an article at /articles/new', () => {
     await user.paste('Huyện cần tập trung nâng cấp đường giao thông nông thôn.');
     await user.click(screen.getByRole('button', { name: 'Tìm nhiệm vụ trong bài' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Hãy nhập ngày đăng');
+    // A date that does not exist is said on the field, not taken as no date at all.
+    await user.type(screen.getByLabelText(/^Ngày đăng/), '31/06/2022');
+    await user.click(screen.getByRole('button', { name: 'Tìm nhiệm vụ trong bài' }));
+    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveAccessibleDescription(
+      /Không có ngày 31\/06\/2022 trên lịch: hãy xem lại ngày và tháng\./,
+    );
+    expect(screen.getByLabelText(/^Ngày đăng/)).toHaveFocus();
+    expect(screen.queryByRole('list', { name: 'Danh sách nhiệm vụ dự kiến' })).toBeNull();
   });
 
   it('opens a .html file as text, without its scripts', async () => {

@@ -221,6 +221,14 @@ export function NewArticlePage() {
       setInputError(t('articleImport.text.needText'));
       return;
     }
+    // A date typed and not taken: said on the field, not read as the date the field held before.
+    const typedDate = dateTexts.current.get(META_DATE);
+    if (typedDate) {
+      const error = dateTextError('date', typedDate.problem, typedDate.text);
+      setErrors((e) => ({ ...e, meta: { ...e.meta, date: error }, count: e.count + (e.meta.date ? 0 : 1) }));
+      document.getElementById(`${ids}-date`)?.focus();
+      return;
+    }
     if (!isDate(meta.date)) {
       setInputError(t('articleImport.text.needDate'));
       return;
