@@ -265,3 +265,38 @@ test.describe('task lifecycle on the mock API (production build)', () => {
     },
   );
 });
+
+test.describe('in an English browser', { tag: '@ui' }, () => {
+  test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+
+  test('the update form shows and takes its date day first, and refuses 31/06/2026 keeping the rest', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/tasks/t-000-05');
+    await page.getByRole('button', { name: /^EN\b/ }).click();
+    const form = page.getByRole('form', { name: 'Record a progress update' });
+    const date = form.getByLabel('Date of the update', { exact: true });
+    // Not the browser's date field, which an English browser shows as mm/dd/yyyy.
+    await expect(date).toHaveAttribute('type', 'text');
+    await expect(date).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+    await expect(date).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+
+    await form.getByLabel('Progress (%)').fill('60');
+    await form.getByLabel(/^Note/).fill('Foundations poured.');
+    await date.fill('31/06/2026');
+    await form.getByRole('button', { name: 'Save the update' }).click();
+    await expect(date).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByText('There is no 31/06/2026 on the calendar: check the day and the month.')).toBeVisible();
+    await expect(date).toBeFocused();
+    await expect(date).toHaveValue('31/06/2026');
+    await expect(form.getByLabel('Progress (%)')).toHaveValue('60');
+    await expect(form.getByLabel(/^Note/)).toHaveValue('Foundations poured.');
+    await saveScreenshot(page, testInfo, 'update-form-en-invalid-date');
+
+    await date.fill('30/6/2026');
+    await form.getByRole('button', { name: 'Save the update' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Update saved' })).toBeVisible();
+    const history = page.getByRole('region', { name: 'Update history' });
+    await expect(history.locator('.history-item').first()).toContainText('30/06/2026');
+  });
+});
