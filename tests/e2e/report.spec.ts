@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openOverview, saveScreenshot, test } from './helpers';
+import { expect, expectNoHorizontalScroll, openOverview, saveScreenshot, test } from './helpers';
 
 /** Pages of a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree nodes). */
 function pdfPageCount(pdf: Buffer): number {
@@ -140,6 +140,9 @@ test.describe('the comparison and a task’s progress printed (A4)', { tag: '@ui
       expect(printed.drawn, 'fits its box').toBeLessThanOrEqual(printed.box + 1);
       expect(printed.drawn, 'fills its box').toBeGreaterThan(printed.box - 40);
       await saveScreenshot(page, testInfo, `${name}-print-media`);
+      // The page fits the paper's width (the comparison's table too), and the units are named in it.
+      await expectNoHorizontalScroll(page, `${name} printed`);
+      if (name === 'compare') await expect(page.locator('.compare-table tbody th').first()).toHaveText(/\S/);
 
       // Back on screen, the chart fills its box again.
       await page.emulateMedia({ media: 'screen' });
