@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, expectNoHorizontalScroll, openOverview, saveScreenshot, test } from './helpers';
 
@@ -81,6 +82,12 @@ test.describe('the admin’s audit trail', { tag: '@ui' }, () => {
     let tops = await labelTops(page);
     expect(tops['Mã nhiệm vụ'], JSON.stringify(tops)).toBe(tops['Từ ngày']);
     await saveScreenshot(page, testInfo, 'admin-audit-390');
+    const scan = await new AxeBuilder({ page })
+      .include('.admin-page')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+      .analyze();
+    const serious = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await expectNoHorizontalScroll(page, '/admin?tab=audit at 1366 px');
