@@ -89,6 +89,12 @@ const ARTICLE_WRITE_LOCK = 0x4454_4152; // 'DTAR'
 
 /** A bulk load into a tasks table smaller than this drops its secondary indexes and builds them at the end. */
 const REBUILD_BELOW = 100_000;
+/**
+ * A bulk load into a database holding fewer tasks than this (a new one, perhaps with the sample data) also writes
+ * the unit rows of all its tasks at the end, in primary-key order, and on SQLite does not fsync until then: if it
+ * is interrupted, the database is deleted and generated again.
+ */
+const FRESH_BELOW = 1_000;
 const sizeOf = (d: ImportData) => d.articles.length + d.tasks.length + d.updates.length;
 
 export interface ImportOptions {
@@ -150,6 +156,11 @@ const BUCKET_COLUMNS = [
   'flagship',
   'progress',
 ] as const;
+/** Tables of a bulk load into a new database (importData): dropped when it ends. */
+const STAGED_TASKS = 'bulk_load_tasks';
+const STAGED_UNITS = 'bulk_load_combo_units';
+const STAGED_BUCKETS = 'bulk_load_combo_buckets';
+const STAGED_COLUMNS = ['seq', 'combo', 'status', 'deadline_date', 'completed_at', 'flagship', 'progress'] as const;
 /** A search matching at most this many tasks is evaluated once per aggregate (scopeOf). */
 const SCOPE_MAX = 200_000;
 const OPEN_STATUSES = sql`('not_started', 'in_progress', 'paused')`;
@@ -377,15 +388,22 @@ function createSqlStore(
   const statements = new Map<string, string>();
   const prepared = new Map<string, BetterSqlite3.Statement>();
   async function insertMany(q: Kysely<Database>, table: string, columns: readonly string[], rows: unknown[][]) {
-    const perStatement = Math.max(1, Math.min(1000, Math.floor(maxParams / columns.length)));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      const key = `${table}:${chunk.length}`;
+    await insertFlat(q, table, columns, rows.flat());
+  }
+  /** insertMany of rows given one after another in one array (`columns.length` values each): no array per row. */
+  async function insertFlat(q: Kysely<Database>, table: string, columns: readonly string[], values: unknown[]) {
+    const width = columns.length;
+    const count = values.length / width;
+    const perStatement = Math.max(1, Math.min(1000, Math.floor(maxParams / width)));
+    for (let i = 0; i < count; i += perStatement) {
+      const rows = Math.min(perStatement, count - i);
+      const chunk = i === 0 && rows === count ? values : values.slice(i * width, (i + rows) * width);
+      const key = `${table}:${rows}`;
       let text = statements.get(key);
       if (!text) {
         let n = 0;
         const tuple = () => `(${columns.map(() => (engine === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
-        const tuples = chunk.map(tuple).join(', ');
+        const tuples = Array.from({ length: rows }, tuple).join(', ');
         text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples}`;
         statements.set(key, text);
       }
@@ -397,8 +415,8 @@ function createSqlStore(
           statement = sqlite.prepare(text);
           prepared.set(text, statement);
         }
-        statement.run(chunk.flat());
-      } else await q.executeQuery(CompiledQuery.raw(text, chunk.flat()));
+        statement.run(chunk);
+      } else await q.executeQuery(CompiledQuery.raw(text, chunk));
     }
   }
 
@@ -948,20 +966,32 @@ function createSqlStore(
           return { commit: true, value: undefined };
         });
 
-      // A bulk load may lose its last batches on a power cut (it is re-run), so it need not fsync every commit;
-      // its unit rows point at the tasks inserted with them, so foreign keys are not checked row by row.
+      const tasksBefore = (await store.counts()).tasks;
+      // Into a table that is empty or small next to the load, the secondary indexes are built once at the end of
+      // the whole load (a sort) rather than maintained row by row: a stream of chunks counts as large.
+      const smallTable = tasksBefore < REBUILD_BELOW;
+      const large = !single || (input as ImportData).tasks.length > batchSize;
+      // Into a new database, the unit rows of the whole load are written at the end, by one INSERT … SELECT in
+      // primary-key order: written batch by batch, each batch's rows landed on every (parent, bucket) range of
+      // task_buckets and task_units, so every batch rewrote most of their pages (at 1M tasks, 200 times 300 MB).
+      // Tasks share their localities, so the load stages one row per task (its seq, its locality combination and
+      // the facts task_buckets copies) and the rows of each combination once; the database joins and sorts them.
+      const fresh = tasksBefore < FRESH_BELOW && large;
+      // A bulk load may lose its last batches on a power cut (it is re-run), so it need not fsync every commit; a
+      // load into a new database fsyncs nothing until its end (a power cut means generating it again). Its unit
+      // rows point at the tasks inserted with them, so foreign keys are not checked row by row.
       if (sqlite) {
-        sqlite.pragma('synchronous = NORMAL');
+        sqlite.pragma(fresh ? 'synchronous = OFF' : 'synchronous = NORMAL');
         sqlite.pragma('foreign_keys = OFF');
       }
+      /** Locality combinations of the load ((era, codes), as unitTables keys them) and their staged number. */
+      const combos = new Map<string, number>();
+      if (fresh) await createStaging();
       const articleColumns = Object.keys(articleValues(EMPTY_ARTICLE));
       const taskColumns = ['seq', ...TASK_COLUMNS];
       const updateColumns = ['id', 'task_id', 'version', 'recorded_at', 'date', 'author', 'entry'];
       /** Article titles (the search text of their tasks): those of the load, and those looked up once. */
       const titles = new Map<string, string>();
-      // Into a table that is empty or small next to the load, the secondary indexes are built once at the end of
-      // the whole load (a sort) rather than maintained row by row: a stream of chunks counts as large.
-      const smallTable = (await store.counts()).tasks < REBUILD_BELOW;
       const maxSeq = await db
         .selectFrom('tasks')
         .select((eb) => eb.fn.max('seq').as('m'))
@@ -993,13 +1023,16 @@ function createSqlStore(
               for (const r of rows) titles.set(r.id, r.title);
             }
 
-            if (smallTable && tasksAdded === 0 && (!single || data.tasks.length > batchSize)) {
+            if (smallTable && tasksAdded === 0 && large) {
               for (const [name] of TASK_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
             }
             for (const batch of batches(data.tasks)) {
-              const taskRows: unknown[][] = [];
+              const taskRows: unknown[] = [];
               const unitRows: unknown[][] = [];
               const bucketRows: unknown[][] = [];
+              const stagedRows: unknown[] = [];
+              const comboUnitRows: unknown[][] = [];
+              const comboBucketRows: unknown[][] = [];
               for (const task of batch) {
                 seq += 1;
                 const values: TaskValues = taskValues(
@@ -1007,10 +1040,24 @@ function createSqlStore(
                   task.articleId ? (titles.get(task.articleId) ?? '') : '',
                   localities,
                 );
-                taskRows.push([seq, ...TASK_COLUMNS.map((c) => values[c])]);
+                taskRows.push(seq);
+                for (const column of TASK_COLUMNS) taskRows.push(values[column]);
+                const f = factsOf(task);
+                if (fresh) {
+                  const key = `${localities.taskEra(task.createdAt)}|${task.localityCodes.join(',')}`;
+                  let combo = combos.get(key);
+                  if (combo === undefined) {
+                    combo = combos.size + 1;
+                    combos.set(key, combo);
+                    const rows = units.rowsOf(task);
+                    for (const u of rows.units) comboUnitRows.push([combo, u]);
+                    for (const [p, b] of rows.buckets) comboBucketRows.push([combo, p, b]);
+                  }
+                  stagedRows.push(seq, combo, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress);
+                  continue;
+                }
                 const rows = units.rowsOf(task);
                 for (const u of rows.units) unitRows.push([u, seq]);
-                const f = factsOf(task);
                 for (const [p, b] of rows.buckets) {
                   bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
                 }
@@ -1018,9 +1065,12 @@ function createSqlStore(
               unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
               bucketRows.sort((x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number));
               await bulk(async (trx) => {
-                await insertMany(trx, 'tasks', taskColumns, taskRows);
+                await insertFlat(trx, 'tasks', taskColumns, taskRows);
                 await insertMany(trx, 'task_units', ['unit', 'task_seq'], unitRows);
                 await insertMany(trx, 'task_buckets', BUCKET_COLUMNS, bucketRows);
+                await insertFlat(trx, STAGED_TASKS, STAGED_COLUMNS, stagedRows);
+                await insertMany(trx, STAGED_UNITS, ['combo', 'unit'], comboUnitRows);
+                await insertMany(trx, STAGED_BUCKETS, ['combo', 'parent', 'bucket'], comboBucketRows);
               });
               tasksAdded += batch.length;
               progress(batch.length);
@@ -1038,7 +1088,9 @@ function createSqlStore(
               progress(batch.length);
             }
           }
+          if (fresh) await writeStagedUnitRows();
         } finally {
+          if (fresh) await dropStaging();
           // Also heals a load that was interrupted with its indexes dropped.
           for (const index of TASK_INDEXES) await createTaskIndex(db, index);
         }
@@ -1052,7 +1104,39 @@ function createSqlStore(
         if (sqlite) {
           sqlite.pragma('synchronous = FULL');
           sqlite.pragma('foreign_keys = ON');
+          // Everything loaded reaches the database file and the disk before the load returns.
+          if (fresh) sqlite.pragma('wal_checkpoint(TRUNCATE)');
         }
+      }
+
+      async function createStaging() {
+        await dropStaging();
+        await sql`create table ${sql.table(STAGED_TASKS)} (seq integer not null, combo integer not null,
+          status text not null, deadline_date text, completed_at text, flagship integer not null,
+          progress integer not null)`.execute(db);
+        await sql`create table ${sql.table(STAGED_UNITS)} (combo integer not null, unit integer not null,
+          primary key (combo, unit))`.execute(db);
+        await sql`create table ${sql.table(STAGED_BUCKETS)} (combo integer not null, parent integer not null,
+          bucket integer not null, primary key (combo, parent, bucket))`.execute(db);
+      }
+      async function dropStaging() {
+        for (const table of [STAGED_TASKS, STAGED_UNITS, STAGED_BUCKETS]) {
+          await sql`drop table if exists ${sql.table(table)}`.execute(db);
+        }
+      }
+      /** The unit rows of every staged task, sorted by primary key: appended to the B-trees page after page. */
+      async function writeStagedUnitRows() {
+        await bulk(async (trx) => {
+          await sql`insert into task_units (unit, task_seq)
+            select u.unit, t.seq from ${sql.table(STAGED_TASKS)} t join ${sql.table(STAGED_UNITS)} u on u.combo = t.combo
+            order by u.unit, t.seq`.execute(trx);
+        });
+        await bulk(async (trx) => {
+          await sql`insert into task_buckets (${sql.join(BUCKET_COLUMNS.map((c) => sql.ref(c)))})
+            select b.parent, b.bucket, t.seq, t.status, t.deadline_date, t.completed_at, t.flagship, t.progress
+            from ${sql.table(STAGED_TASKS)} t join ${sql.table(STAGED_BUCKETS)} b on b.combo = t.combo
+            order by b.parent, b.bucket, t.seq`.execute(trx);
+        });
       }
     },
 
