@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { todayInVietnam } from '../src/domain/dates';
@@ -103,7 +103,16 @@ export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFe
     return c.html(html, 200, { 'Cache-Control': 'no-cache' });
   };
   site.get('/', compress(), page);
-  site.use('*', serveStatic({ root: staticDir, precompressed: true }));
+  // Built files, once there is a build (created at the first request that finds it: a server started before the
+  // build, or without one, answers the page handler's "not built" instead of serveStatic's warning at start).
+  let statics: MiddlewareHandler | null = null;
+  site.use('*', (c, next) => {
+    if (!statics) {
+      if (!existsSync(staticDir)) return next();
+      statics = serveStatic({ root: staticDir, precompressed: true });
+    }
+    return statics(c, next);
+  });
   site.get('*', compress(), page);
   return site;
 }
