@@ -267,7 +267,7 @@ test.describe('analyst workspace (production build)', () => {
     await page.locator('[data-kpi="total"]').getByRole('button').click();
     await expect(page).not.toHaveURL(/timeliness=/);
     const localityCard = page.getByRole('region', { name: 'Theo tỉnh, thành phố' });
-    await localityCard.locator('.recharts-bar-rectangle').first().click();
+    await localityCard.locator('.chart-bar').first().click();
     await expect(page).toHaveURL(/locality=\d+/);
     await expect(page.getByRole('region', { name: /^Theo đơn vị thuộc/ })).toBeVisible();
   });

@@ -32,7 +32,7 @@ async function visibleControls(page: Page): Promise<string[]> {
 async function chartWidths(page: Page): Promise<Array<{ drawn: number; box: number }>> {
   return page.locator('.overview .chart-drawing').evaluateAll((drawings) =>
     drawings.map((d) => ({
-      drawn: Number(d.querySelector('svg.recharts-surface')?.getAttribute('width') ?? 0),
+      drawn: Number(d.querySelector('svg.chart-svg')?.getAttribute('width') ?? 0),
       box: d.clientWidth,
     })),
   );

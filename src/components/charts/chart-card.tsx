@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPngButton } from '../export/chart-png-button';
-import { ChartHeightContext } from './chart-frame';
+import { ChartHeightContext } from './chart-height';
 import { DataTable, type DataTableProps } from './data-table';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';

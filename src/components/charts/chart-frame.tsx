@@ -1,9 +1,7 @@
-import { createContext, type ReactElement, useContext } from 'react';
+import { type ReactElement, useContext } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import { ChartHeightContext } from './chart-height';
 import { PRINT_CHART_WIDTH, PRINT_FULL_CHART_WIDTH, usePrinting } from './print-media';
-
-/** The height of the chart card's drawing box, in px (set by ChartCard). */
-export const ChartHeightContext = createContext<number | null>(null);
 
 /**
  * Recharts' ResponsiveContainer, filling the chart card's drawing box on screen; while the page prints it draws at

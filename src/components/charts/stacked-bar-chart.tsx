@@ -1,11 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Timeliness } from '../../api/schemas';
 import { useMediaQuery } from '../ui/use-media-query';
-import { ChartFrame } from './chart-frame';
-import { ChartTooltip } from './chart-tooltip';
 import { TIMELINESS_COLORS, timelinessFill } from './palette';
 import { usePrinting } from './print-media';
+import {
+  AXIS_STROKE,
+  barsInBand,
+  CURSOR_FILL,
+  GRID_STROKE,
+  niceTicks,
+  pointerIn,
+  rectPath,
+  SvgChart,
+  TICK_MARGIN,
+  TICK_SIZE,
+  TICK_STYLE,
+  useChartHover,
+} from './svg-chart';
 
 export interface StackedBarDatum {
   id: string;
@@ -35,18 +47,18 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   return kept;
 }
 
-/** The last class of a row with a non-zero count: its segment ends the bar, so the total is written after it. */
-function lastClassOf(row: Record<Timeliness, number>, classes: readonly Timeliness[]): Timeliness | undefined {
-  for (let i = classes.length - 1; i >= 0; i--) {
-    const k = classes[i] as Timeliness;
-    if ((row[k] ?? 0) > 0) return k;
-  }
-  return undefined;
-}
+/** Margins around the plot (as the Recharts chart had them): room on the right for the totals. */
+const MARGIN = { top: 4, right: 56, bottom: 4, left: 4 };
+/** The height of the count axis under the bars. */
+const X_AXIS_HEIGHT = 30;
+/** The gap on each side of a bar in its row's band, and the widest a bar may be (px). */
+const BAND_GAP = 0.22;
+const MAX_BAR = 34;
 
 /**
  * Horizontal bars, one per row, stacked by timeliness class; the total is written at the end of every bar, and
- * names wrap onto two lines rather than being cut.
+ * names wrap onto two lines rather than being cut. Plain SVG (src/components/charts/svg-chart.tsx); a click on a
+ * bar selects its row, the pointer over a row shows its figures.
  */
 export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, number>>({
   data,
@@ -65,83 +77,187 @@ export function StackedBarChart<T extends StackedBarDatum & Record<Timeliness, n
   const narrow = useMediaQuery('(max-width: 640px)');
   // On paper a chart has half a page: names take less of it, in a smaller type.
   const printing = usePrinting();
-  const width = printing ? Math.min(labelWidth, 112) : narrow ? Math.min(labelWidth, 110) : labelWidth;
+  const labels = printing ? Math.min(labelWidth, 112) : narrow ? Math.min(labelWidth, 110) : labelWidth;
   const fontSize = printing ? 11 : narrow ? 12 : 13;
   // Roughly 0.55 em per character; names longer than a line wrap onto a second one.
-  const maxChars = Math.floor(width / (fontSize * 0.55));
+  const maxChars = Math.floor(labels / (fontSize * 0.55));
+  const draw = ({ width, height }: { width: number; height: number }) => (
+    <StackedBars
+      width={width}
+      height={height}
+      data={data}
+      classes={classes}
+      format={format}
+      labels={labels}
+      fontSize={fontSize}
+      maxChars={maxChars}
+      className={(k) => t(`timeliness.${k}`)}
+      onSelect={onSelect}
+    />
+  );
+  return <SvgChart>{draw}</SvgChart>;
+}
+
+function StackedBars<T extends StackedBarDatum & Record<Timeliness, number>>({
+  width,
+  height,
+  data,
+  classes,
+  format,
+  labels,
+  fontSize,
+  maxChars,
+  className,
+  onSelect,
+}: {
+  width: number;
+  height: number;
+  data: readonly T[];
+  classes: readonly Timeliness[];
+  format: (n: number) => string;
+  labels: number;
+  fontSize: number;
+  maxChars: number;
+  className: (k: Timeliness) => string;
+  onSelect?: (row: T) => void;
+}) {
+  const hover = useChartHover();
+  const [active, setActive] = useState<number | null>(null);
+  const left = MARGIN.left + labels;
+  const right = Math.max(left + 1, width - MARGIN.right);
+  const top = MARGIN.top;
+  const bottom = Math.max(top + 1, height - MARGIN.bottom - X_AXIS_HEIGHT);
+  const sum = (row: T) => classes.reduce((s, k) => s + (row[k] ?? 0), 0);
+  const ticks = niceTicks(Math.max(0, ...data.map(sum)));
+  const domain = ticks[ticks.length - 1] || 1;
+  const x = (v: number) => left + ((right - left) * v) / domain;
+  const band = data.length ? (bottom - top) / data.length : 0;
+  const { size: barSize, offsets } = barsInBand(band, { gap: BAND_GAP, max: MAX_BAR });
+  const pointer = onSelect ? { cursor: 'pointer' } : undefined;
+
+  const tooltip = (row: T) => (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">{row.label}</p>
+      <ul>
+        {classes
+          .filter((k) => (row[k] ?? 0) > 0)
+          .map((k) => (
+            <li key={k}>
+              <span className="chart-tooltip-swatch" style={{ background: TIMELINESS_COLORS[k] }} aria-hidden="true" />
+              {className(k)}: <strong>{format(row[k])}</strong>
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+
   return (
-    <ChartFrame>
-      <BarChart
-        data={data as T[]}
-        layout="vertical"
-        margin={{ top: 4, right: 56, bottom: 4, left: 4 }}
-        barCategoryGap="22%"
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" allowDecimals={false} tickFormatter={(v: number) => format(v)} />
-        <YAxis
-          type="category"
-          dataKey="label"
-          width={width}
-          interval={0}
-          tick={(props) => {
-            const x = Number(props.x);
-            const y = Number(props.y);
-            const lines = wrapLabel(String(props.payload?.value ?? ''), maxChars);
-            return (
-              <text x={x} y={y} textAnchor="end" fontSize={fontSize} fill="currentColor" dominantBaseline="middle">
-                {lines.map((line, i) => (
-                  <tspan key={line} x={x - 4} dy={i === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-            );
-          }}
-        />
-        <Tooltip
-          cursor={{ fill: 'rgba(0,0,0,0.05)' }}
-          content={(props) => <ChartTooltip {...props} format={format} />}
-        />
-        {classes.map((k) => (
-          <Bar
-            key={k}
-            dataKey={k}
-            name={t(`timeliness.${k}`)}
-            stackId="timeliness"
-            maxBarSize={34}
-            fill={timelinessFill(k)}
-            stroke={TIMELINESS_COLORS[k]}
-            isAnimationActive={false}
-            onClick={onSelect ? (entry) => onSelect(entry.payload as T) : undefined}
-            style={onSelect ? { cursor: 'pointer' } : undefined}
-          >
-            <LabelList
-              dataKey="total"
-              content={(props) => {
-                const index = Number(props.index ?? -1);
-                const row = data[index];
-                if (!row || lastClassOf(row, classes) !== k) return null;
-                const x = Number(props.x ?? 0) + Number(props.width ?? 0) + 6;
-                const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
-                return (
-                  <text
-                    x={x}
-                    y={y}
-                    dominantBaseline="middle"
-                    fontSize={fontSize}
-                    fill="currentColor"
-                    className="bar-total"
-                  >
-                    {format(row.total)}
-                  </text>
-                );
-              }}
-            />
-          </Bar>
+    <>
+      <g className="chart-grid-lines">
+        {ticks.map((v) => (
+          <line key={v} x1={x(v)} x2={x(v)} y1={top} y2={bottom} stroke={GRID_STROKE} strokeDasharray="3 3" />
         ))}
-      </BarChart>
-    </ChartFrame>
+      </g>
+      {data.map((row, i) => {
+        const bandTop = top + i * band;
+        const y = bandTop + (offsets[0] ?? 0);
+        const centre = bandTop + band / 2;
+        let from = 0;
+        let end = x(0);
+        const segments = classes.map((k) => {
+          const value = row[k] ?? 0;
+          const x0 = x(from);
+          from += value;
+          const x1 = x(from);
+          if (value > 0) end = x1;
+          return value > 0 ? (
+            // biome-ignore lint/a11y/noStaticElementInteractions: the drawing is aria-hidden; the select under the chart and its table are the keyboard and screen-reader ways
+            <path
+              key={k}
+              className="chart-bar"
+              data-live-key={`${row.id}:${k}`}
+              d={rectPath(x0, y, x1 - x0, barSize)}
+              fill={timelinessFill(k)}
+              stroke={TIMELINESS_COLORS[k]}
+              style={pointer}
+              onClick={onSelect ? () => onSelect(row) : undefined}
+            />
+          ) : null;
+        });
+        const lines = wrapLabel(row.label, maxChars);
+        return (
+          // biome-ignore lint/a11y/noStaticElementInteractions: the drawing is aria-hidden; the select under the chart and its table are the keyboard and screen-reader ways
+          <g
+            key={row.id}
+            className="chart-row"
+            onMouseMove={(event) => {
+              setActive(i);
+              hover({ ...pointerIn(event), content: tooltip(row) });
+            }}
+            onMouseLeave={() => {
+              setActive(null);
+              hover(null);
+            }}
+          >
+            {/* The row's band, under the bars: the pointer anywhere on it shows the row (Recharts' cursor). */}
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: the drawing is aria-hidden; the select under the chart and its table are the keyboard and screen-reader ways */}
+            <rect
+              x={left}
+              y={bandTop}
+              width={right - left}
+              height={band}
+              className="chart-band"
+              fill={active === i ? CURSOR_FILL : 'transparent'}
+              style={pointer}
+              onClick={onSelect ? () => onSelect(row) : undefined}
+            />
+            {segments}
+            <text
+              x={left - TICK_SIZE - TICK_MARGIN}
+              y={centre}
+              textAnchor="end"
+              fontSize={fontSize}
+              fill="currentColor"
+              dominantBaseline="middle"
+            >
+              {lines.map((line, n) => (
+                <tspan
+                  key={line}
+                  x={left - TICK_SIZE - TICK_MARGIN - 4}
+                  dy={n === 0 ? `${-(lines.length - 1) * 0.55}em` : '1.1em'}
+                >
+                  {line}
+                </tspan>
+              ))}
+            </text>
+            <line x1={left - TICK_SIZE} x2={left} y1={centre} y2={centre} stroke={AXIS_STROKE} />
+            {sum(row) > 0 ? (
+              <text
+                x={end + 6}
+                y={y + barSize / 2}
+                dominantBaseline="middle"
+                fontSize={fontSize}
+                fill="currentColor"
+                className="bar-total"
+              >
+                {format(row.total)}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+      <g className="chart-axis">
+        <line x1={left} x2={left} y1={top} y2={bottom} stroke={AXIS_STROKE} />
+        <line x1={left} x2={right} y1={bottom} y2={bottom} stroke={AXIS_STROKE} />
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={x(v)} x2={x(v)} y1={bottom} y2={bottom + TICK_SIZE} stroke={AXIS_STROKE} />
+            <text x={x(v)} y={bottom + TICK_SIZE + TICK_MARGIN} dy="0.71em" textAnchor="middle" style={TICK_STYLE}>
+              {format(v)}
+            </text>
+          </g>
+        ))}
+      </g>
+    </>
   );
 }

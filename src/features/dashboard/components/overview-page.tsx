@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode, Suspense, useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, TaskFilters, TaskStatus, Timeliness } from '../../../api/schemas';
 import { statsQueries } from '../../../api/stats';
@@ -20,11 +20,8 @@ import { FlagshipBoard } from './flagship-board';
 import { KpiTiles, StatusStrip } from './kpi-tiles';
 import { MatchingTasks, showMatches } from './matching-tasks';
 import { OverdueList } from './overdue-list';
+import { OverviewChartsSlot } from './overview-charts-slot';
 import { RecentUpdates } from './recent-updates';
-
-// The charts' chunk starts loading at the overview's first render, in parallel with its data, and only on the
-// overview (this module is in the entry, so a module-level import would load it on every route).
-const OverviewCharts = lazy(() => import('./overview-charts'));
 
 /** While the charts' code loads: the four cards with their titles, in their loading state (boards between). */
 function ChartsLoading({ between }: { between: ReactNode }) {
@@ -176,16 +173,17 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
       <StatusStrip items={data ? statusCounts(data.byStatus) : null} active={filters.status} onSelect={selectStatus} />
       {matches ? <MatchingTasks filters={scoped} enabled={listsWanted} /> : null}
       <ErrorBoundaryCard>
-        <Suspense fallback={<ChartsLoading between={boards} />}>
-          <OverviewCharts
-            data={data}
-            {...common}
-            onSelectTimeliness={selectTimeliness}
-            onSelectLocality={selectLocality}
-            onSelectCategory={selectCategory}
-            between={boards}
-          />
-        </Suspense>
+        {/* The charts' chunk starts loading at the overview's first render, in parallel with its data, and only on
+            the overview (this module is in the entry, so a module-level import would load it on every route). */}
+        <OverviewChartsSlot
+          fallback={<ChartsLoading between={boards} />}
+          data={data}
+          {...common}
+          onSelectTimeliness={selectTimeliness}
+          onSelectLocality={selectLocality}
+          onSelectCategory={selectCategory}
+          between={boards}
+        />
       </ErrorBoundaryCard>
       <ErrorBoundaryCard>
         <OverdueList
