@@ -9,7 +9,8 @@ import { StorageNotice } from '../features/settings/components/storage-notice';
 import { AccountMenu } from '../features/sign-in/components/account-menu';
 import { SessionGate } from '../features/sign-in/components/session-gate';
 import { useFormat } from '../i18n/format';
-import { LANGUAGES, setLanguage } from '../i18n/i18n';
+import { LANGUAGES } from '../i18n/i18n';
+import { useLanguageChoice } from '../i18n/use-language';
 import { carryFilters } from './search';
 
 /** The time of the newest successful fetch of any query: "số liệu lúc 14:05". */
@@ -78,7 +79,8 @@ function ScenarioBanner() {
 }
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguageChoice();
   const f = useFormat();
   const freshness = useDataFreshness();
   // A route marked `staticData: { bare: true }` (the presentation) fills the screen: no header, nav or footer.
@@ -140,8 +142,8 @@ export function Layout() {
                 key={lng}
                 type="button"
                 lang={lng}
-                aria-pressed={i18n.language === lng}
-                onClick={() => void setLanguage(i18n, lng)}
+                aria-pressed={language.current === lng}
+                onClick={() => language.choose(lng)}
               >
                 {lng.toUpperCase()}
                 <span className="visually-hidden"> — {t(`app.languageName.${lng}`)}</span>

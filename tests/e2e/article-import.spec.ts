@@ -216,7 +216,7 @@ test.describe('adding an article', () => {
         const body = page.locator('textarea.import-textarea');
         await expect(body).toBeVisible({ timeout: 30_000 });
         await body.fill(REPUBLISHED);
-        await page.locator('.import-meta input').nth(2).fill('Báo Đồng Khởi');
+        await page.locator('.import-meta input[id$="-publisher"]').fill('Báo Đồng Khởi');
         await page.locator('.import-input .button').first().click();
         await expect(page.locator('.draft-card').first()).toBeVisible({ timeout: 30_000 });
         await page.locator('.draft-card').nth(1).locator('.draft-actions .button').nth(2).click();

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage } from '../../../i18n/i18n';
+import { LANGUAGES } from '../../../i18n/i18n';
+import { useLanguageChoice } from '../../../i18n/use-language';
 import {
   clampSeconds,
   DEFAULT_SETTINGS,
@@ -70,7 +71,8 @@ export function SettingsPanel({
   onClose: () => void;
   returnFocusTo: RefObject<HTMLElement | null>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguageChoice();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
@@ -199,8 +201,8 @@ export function SettingsPanel({
               type="radio"
               name="present-language"
               value={lng}
-              checked={i18n.language === lng}
-              onChange={() => void setLanguage(i18n, lng)}
+              checked={language.current === lng}
+              onChange={() => language.choose(lng)}
             />
             {t(`app.languageName.${lng}`)}
           </label>
