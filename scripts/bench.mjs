@@ -542,6 +542,29 @@ async function measureServerOverview(browser, url, timeout) {
 // Initial JS per route
 
 /**
+ * Waits until no script has finished loading for a second. Not the network going idle: the live screens keep their
+ * event stream (GET /api/v1/events) open for good, so the network never is.
+ */
+async function scriptsSettled(page, quietMs = 1000, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let count = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const n = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => /\.m?js$/.test(new URL(e.name).pathname)).length,
+    );
+    if (n !== count) {
+      count = n;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`scripts were still loading after ${timeoutMs / 1000} s`);
+}
+
+/**
  * One visit: the JS files (not the mock's) fully loaded when the route's heading appeared, or, with `settle`, all
  * the JS loaded once the network has been idle for 500 ms.
  */
@@ -552,7 +575,7 @@ async function routeVisit(browser, url, route, graph, settle, errors) {
   try {
     await page.goto(`${url}${route.path}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 60_000, polling: 50 });
-    if (settle) await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    if (settle) await scriptsSettled(page);
     const { ready, js } = await page.evaluate(() => ({
       ready: window.__benchReady,
       js: performance
