@@ -15,14 +15,19 @@ export function storedLanguage(): Language {
   }
 }
 
-/** Keeps `<html lang>` and the stored choice in step with the language. */
-function onLanguage(lng: string) {
-  document.documentElement.lang = lng;
+/** Stores the language chosen for the next visits. */
+function remember(lng: string) {
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {
     // Storage unavailable: the choice lasts for this page only.
   }
+}
+
+/** Keeps `<html lang>` and the stored choice in step with the language. */
+function onLanguage(lng: string) {
+  document.documentElement.lang = lng;
+  remember(lng);
 }
 
 /**
@@ -60,6 +65,8 @@ export function createI18n(language: Language = storedLanguage(), loaded: Partia
 
 /** Switches the interface to `language`, loading its messages first when they are not there yet. */
 export async function setLanguage(instance: I18n, language: Language): Promise<void> {
+  // The choice is kept at once, not once its messages are there: a reload meanwhile opens in that language.
+  remember(language);
   if (!instance.hasResourceBundle(language, 'translation')) {
     instance.addResourceBundle(language, 'translation', await loadMessages(language));
   }

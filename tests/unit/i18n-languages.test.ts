@@ -20,6 +20,14 @@ describe('languages', () => {
     expect(document.documentElement.lang).toBe('vi');
   });
 
+  it('keeps the choice at once, before the messages have loaded (a reload meanwhile opens in that language)', async () => {
+    const i18n = createI18n('vi');
+    const switching = setLanguage(i18n, 'en');
+    expect(localStorage.getItem('directive-tracker.language')).toBe('en');
+    await switching;
+    await setLanguage(i18n, 'vi');
+  });
+
   it('starts in English at once when its messages are given, and loads them itself when not', async () => {
     expect(createI18n('en', { en }).t('app.nav.overview')).toBe('Overview');
     const later = createI18n('en');
