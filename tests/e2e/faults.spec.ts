@@ -13,7 +13,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { LONG_TITLE_LENGTH, type Scenario, SLOW_MS, UNKNOWN_LOCALITY } from '../../mocks/scenarios';
-import { test as base, expect, expectNoHorizontalScroll } from './helpers';
+import {
+  advanceUntilVisible,
+  test as base,
+  expect,
+  expectNoHorizontalScroll,
+  screenshotTo,
+  slideSettled,
+} from './helpers';
 
 const SCENARIO_KEY = 'directive-tracker.mock.scenario';
 const CLIENT_TIMEOUT_MS = 15_000;
@@ -126,9 +133,8 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const root = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
   const dir = path.join(root, 'artifacts', 'faults');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  const file = await screenshotTo(page, path.join(dir, name));
+  await testInfo.attach(name, { path: file, contentType: 'image/jpeg' });
 }
 
 const slide = (page: Page) => page.locator('[data-slide-kind]');
@@ -195,7 +201,7 @@ async function showSlide(page: Page, kind: string): Promise<boolean> {
   const total = Number(((await page.locator('.p-counter').textContent()) ?? '0/0').split('/')[1]);
   for (let i = 0; i <= total; i++) {
     if ((await slide(page).getAttribute('data-slide-kind')) === kind) {
-      await page.waitForTimeout(500); // the slide's fade-in and its fit-to-box steps
+      await slideSettled(page); // the slide's fade-in (its fit-to-box steps run before it is painted)
       return true;
     }
     await page.keyboard.press('ArrowRight');
@@ -206,23 +212,6 @@ async function showSlide(page: Page, kind: string): Promise<boolean> {
 // ─── Transport faults: a message in Vietnamese, the page stands ─────────────────────────────────────────────────
 
 const ALL: ScreenName[] = ['overview', 'tasks', 'task', 'present'];
-
-/**
- * Moves the page's clock (installed by the test) on, a second at a time, until `target` shows; returns how much page
- * time passed since `since` (the page's Date.now() at the start). The app's waits (the client's timeout, the
- * retries' backoff) are timers of the page, so a test sees them run out without sitting through them.
- */
-async function advanceUntilVisible(page: Page, target: Locator, since: number, maxMs = 45_000): Promise<number> {
-  const elapsed = () => page.evaluate((t0) => Date.now() - t0, since);
-  for (let step = 0; step * 1000 <= maxMs; step++) {
-    if (await target.isVisible()) return elapsed();
-    await page.clock.fastForward(1000);
-    // Let the app render what the timers it ran set in motion.
-    await target.waitFor({ state: 'visible', timeout: 250 }).catch(() => undefined);
-  }
-  await expect(target).toBeVisible({ timeout: 1_000 });
-  return elapsed();
-}
 
 /** When the document started, on the page's clock (recorded by prepare(), before any of the app's requests). */
 const documentStart = (page: Page) => page.evaluate(() => (window as unknown as { __t0: number }).__t0);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /**
  * How a project reaches the app: `preview` uses the config's baseURL (the demo build on the in-browser mock);
@@ -152,6 +152,37 @@ export async function apiGet<T = unknown>(page: Page, url: string): Promise<ApiR
   }, url);
 }
 
+/**
+ * Moves the page's clock (installed by the test) on, a second at a time, until `target` shows; returns how much page
+ * time passed since `since` (the page's Date.now() at the start). The app's waits (the client's timeout, the
+ * retries' backoff) are timers of the page, so a test sees them run out without sitting through them.
+ */
+export async function advanceUntilVisible(page: Page, target: Locator, since: number, maxMs = 45_000): Promise<number> {
+  const elapsed = () => page.evaluate((t0) => Date.now() - t0, since);
+  for (let step = 0; step * 1000 <= maxMs; step++) {
+    if (await target.isVisible()) return elapsed();
+    await page.clock.fastForward(1000);
+    // Let the app render what the timers it ran set in motion.
+    await target.waitFor({ state: 'visible', timeout: 250 }).catch(() => undefined);
+  }
+  await expect(target).toBeVisible({ timeout: 1_000 });
+  return elapsed();
+}
+
+/**
+ * Resolves once the show's slide has finished its entrance (the 400 ms fade-in, none under reduced motion): every
+ * animation of the slide that ends (not the endless "loading" pulse) has ended.
+ */
+export async function slideSettled(page: Page): Promise<void> {
+  await page.locator('.p-slide-wrap').evaluate(async (el) => {
+    const ending = el
+      .getAnimations({ subtree: true })
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    // (No page timer or frame callback here: a test may have installed Playwright's clock, which holds them.)
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** Digits of a number as the page formats it ("1.234" in Vietnamese, "1,234" in English). */
 export function parseShownNumber(text: string): number {
   const digits = text.replace(/\D/g, '');
@@ -184,12 +215,22 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
   ).toBeLessThanOrEqual(result.viewport);
 }
 
-/** Saves a full-page screenshot to artifacts/screenshots/<name>.png and attaches it to the test's report. */
+/**
+ * Writes a screenshot to `file` (its extension is added: `.jpg`) and returns the path. JPEG at quality 85: text and
+ * charts read as in a PNG, and Chromium encodes it with about half the CPU of a full-page PNG, a cost paid some 150
+ * times a run on two cores.
+ */
+export async function screenshotTo(page: Page, file: string, fullPage = true): Promise<string> {
+  const path = `${file}.jpg`;
+  await page.screenshot({ path, fullPage, type: 'jpeg', quality: 85 });
+  return path;
+}
+
+/** Saves a full-page screenshot to artifacts/screenshots/<project>/<name>.jpg and attaches it to the test's report. */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const root = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
   const dir = path.join(root, 'artifacts', 'screenshots', testInfo.project.name);
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  const file = await screenshotTo(page, path.join(dir, name));
+  await testInfo.attach(name, { path: file, contentType: 'image/jpeg' });
 }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { SERVER_BUNDLE } from './helpers';
+import { SERVER_BUNDLE, screenshotTo } from './helpers';
 
 const PORT = 3203;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -136,7 +136,7 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${w}.png`) });
+    await screenshotTo(page, path.join(SHOTS, `${name}-${w}`), false);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
@@ -204,6 +204,15 @@ test.describe('live screens on the server', () => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });
     }
+    // Every element that glows (`data-live-changed`, for 3 s) is recorded as it happens: on a loaded machine the
+    // checks below may come after the glow has gone.
+    await overview.evaluate(() => {
+      const w = window as unknown as { glowed: number };
+      w.glowed = 0;
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).hasAttribute('data-live-changed')) w.glowed += 1;
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-live-changed'] });
+    });
     // Three writes; a 2-core machine shared with other work can have a slow moment, so the median must be within
     // 2 s and none may take more than 5 s.
     const times: { overview: number; present: number }[] = [];
@@ -228,7 +237,7 @@ test.describe('live screens on the server', () => {
       expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     }
     // What changed glows for a moment, and is said in words.
-    await expect(overview.locator('[data-live-changed]').first()).toBeAttached();
+    expect(await overview.evaluate(() => (window as unknown as { glowed: number }).glowed)).toBeGreaterThan(0);
     await expect(overview.getByTestId('live-announcer')).toHaveText(`Vừa cập nhật: ${task?.title}`);
     await expect(overview.locator('[data-live-changed]')).toHaveCount(0, { timeout: 5000 });
     await shoot(present, 'present-live');
@@ -298,34 +307,55 @@ test.describe('live screens on the server', () => {
       };
     });
     const overview = await reader.newPage();
+    // The 10 s wait for a hello and the 15 s between polls are the page's timers: its clock is moved on here
+    // instead of sitting through them (the HTTP cache, the 304 and the redraw are real).
+    // (Playwright's clock replaces `performance` too, with one that records no resource timing: the real one is kept.)
+    await overview.addInitScript(() => {
+      (window as unknown as { realPerformance: Performance }).realPerformance = window.performance;
+    });
+    await overview.clock.install();
     await overview.goto(`${BASE}/`);
     await expect(overview.locator('[data-kpi]').first()).toBeVisible();
-    // No hello within 10 s: the page polls; the first poll (15 s later) revalidates /stats: the server answers 304
-    // and the browser serves its cached copy (transfer: headers only).
-    await expect
-      .poll(
-        () =>
-          overview.evaluate(() =>
-            performance
-              .getEntriesByType('resource')
-              .some(
-                (e) =>
-                  (e as PerformanceResourceTiming).name.includes('/api/v1/stats?') &&
-                  (e as PerformanceResourceTiming).transferSize > 0 &&
-                  (e as PerformanceResourceTiming).transferSize < (e as PerformanceResourceTiming).encodedBodySize,
-              ),
+    const t0 = await overview.evaluate(() => Date.now());
+    const revalidated = () =>
+      overview.evaluate(() =>
+        (window as unknown as { realPerformance: Performance }).realPerformance
+          .getEntriesByType('resource')
+          .some(
+            (e) =>
+              (e as PerformanceResourceTiming).name.includes('/api/v1/stats?') &&
+              (e as PerformanceResourceTiming).transferSize > 0 &&
+              (e as PerformanceResourceTiming).transferSize < (e as PerformanceResourceTiming).encodedBodySize,
           ),
-        { timeout: 50_000, intervals: [1000] },
-      )
-      .toBe(true);
+      );
+    /** Moves the page's clock on a second at a time until `done()`; returns the page time that took. */
+    const advanceUntil = async (done: () => Promise<boolean>, maxMs: number) => {
+      const start = await overview.evaluate(() => Date.now());
+      for (let ms = 0; ms <= maxMs; ms += 1000) {
+        if (await done()) return (await overview.evaluate(() => Date.now())) - start;
+        await overview.clock.runFor(1000);
+        await overview.waitForTimeout(50); // the requests a timer started, and their answers
+      }
+      await expect.poll(done, { timeout: 5_000 }).toBe(true);
+      return (await overview.evaluate(() => Date.now())) - start;
+    };
+    // No hello within 10 s: the page polls; the first poll (15 s later) revalidates /stats: the server answers 304
+    // and the browser serves its cached copy (transfer: headers only) — not before the hello's 10 s and a poll.
+    await advanceUntil(revalidated, 40_000);
+    expect((await overview.evaluate(() => Date.now())) - t0).toBeGreaterThanOrEqual(10_000);
     const writer = await browser.newContext();
     await signIn(writer);
     const editor = await writer.newPage();
     await editor.goto(`${BASE}/api/v1/health`); // a page of the server origin that draws nothing
     const task = await overdueTask(editor);
-    const change = await changeOf(overview, '.kpi-section', 20_000);
+    const before = await overview.locator('.kpi-section').textContent();
     expect(await markDone(editor, task)).toBe(200);
-    await change.waited;
+    // The next poll (at most 15 s of page time later) brings the change.
+    const waited = await advanceUntil(
+      async () => (await overview.locator('.kpi-section').textContent()) !== before,
+      20_000,
+    );
+    expect(waited).toBeLessThanOrEqual(16_000);
     await writer.close();
     await reader.close();
   });

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, test } from './helpers';
+import { advanceUntilVisible, expect, screenshotTo, slideSettled, test } from './helpers';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -58,7 +58,7 @@ async function openShow(page: Page, query: string, kind?: string) {
   const selector = kind ? `[data-slide-kind="${kind}"]` : '[data-slide-kind]:not([data-slide-kind="title"])';
   await expect(page.locator(selector)).toBeVisible({ timeout: 30_000 });
   // Slides fade in (400 ms) unless reduced motion is asked for; measure and shoot the settled slide.
-  await page.waitForTimeout(600);
+  await slideSettled(page);
 }
 
 /**
@@ -85,7 +85,7 @@ async function visitEachKind(page: Page, visit: (kind: string) => Promise<void>)
     const kind = (await slideKind(page)) ?? '';
     if (!seen.includes(kind)) {
       seen.push(kind);
-      await page.waitForTimeout(600); // the slide's fade-in
+      await slideSettled(page);
       await visit(kind);
     }
     if (i < total) await page.keyboard.press('ArrowRight');
@@ -187,9 +187,8 @@ async function expectReadable(page: Page, what: string) {
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   const dir = path.resolve(testInfo.project.testDir, '..', '..', 'artifacts', 'presentation');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  const file = await screenshotTo(page, path.join(dir, name), false);
+  await testInfo.attach(name, { path: file, contentType: 'image/jpeg' });
 }
 
 async function axe(page: Page, testInfo: TestInfo, name: string) {
@@ -337,14 +336,19 @@ test.describe('presentation mode (production build)', { tag: '@ui' }, () => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await installFetchSwitch(page);
+    // The 10 s refresh and the retries' backoff are the page's timers: its clock is moved on instead of waited for.
+    await page.clock.install();
     await openShow(page, 'slides=kpi,donut&refresh=10', 'kpi');
     const total = await page.locator('[data-kpi="total"] .p-kpi-value').textContent();
     const freshness = page.locator('.p-freshness');
     await expect(freshness).toHaveText(/^Số liệu lúc \d{2}:\d{2}$/);
     const time = ((await freshness.textContent()) ?? '').slice(-5);
+    const t0 = await page.evaluate(() => Date.now());
 
     await setStats(page, 'fail');
-    await expect(freshness).toHaveText(`Mất kết nối — đang hiển thị số liệu lúc ${time}`, { timeout: 45_000 });
+    const staleText = `Mất kết nối — đang hiển thị số liệu lúc ${time}`;
+    await advanceUntilVisible(page, freshness.filter({ hasText: staleText }), t0, 45_000);
+    await expect(freshness).toHaveText(staleText);
     // The show goes on with the last good figures: no blank, no error wall.
     await expect(page.locator('[data-slide-kind]')).toBeVisible();
     await page.keyboard.press('Home');
@@ -355,16 +359,25 @@ test.describe('presentation mode (production build)', { tag: '@ui' }, () => {
 
     // It keeps retrying: when the API is back, the marker goes.
     await setStats(page, 'ok');
-    await expect(freshness).toHaveText(/^Số liệu lúc \d{2}:\d{2}$/, { timeout: 45_000 });
+    await advanceUntilVisible(page, page.locator('.p-freshness:not(.p-stale)'), t0, 90_000);
+    await expect(freshness).toHaveText(/^Số liệu lúc \d{2}:\d{2}$/);
   });
 
   test('advances on its own, hides the idle cursor, and honours reduced motion', async ({ page }) => {
+    // The show's 5 s per slide and the cursor's 3 s idle delay are the page's timers: its clock is moved on.
+    await page.clock.install();
     await openShow(page, 'slides=kpi,donut&duration=5', 'kpi');
-    await expect.poll(() => slideKind(page), { timeout: 10_000 }).toBe('donut');
+    await page.clock.runFor(4_000);
+    expect(await slideKind(page)).toBe('kpi');
+    await page.clock.runFor(1_500);
+    await expect.poll(() => slideKind(page)).toBe('donut');
     const present = page.locator('.present');
     await page.mouse.move(200, 200);
     await expect(present).not.toHaveClass(/is-idle/);
-    await expect(present).toHaveClass(/is-idle/, { timeout: 6_000 });
+    await page.clock.runFor(2_000);
+    await expect(present).not.toHaveClass(/is-idle/);
+    await page.clock.runFor(1_500);
+    await expect(present).toHaveClass(/is-idle/);
     expect(await present.evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
     await page.mouse.move(300, 300);
     await expect(present).not.toHaveClass(/is-idle/);

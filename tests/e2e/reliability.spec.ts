@@ -10,7 +10,7 @@ import type { Page, TestInfo } from '@playwright/test';
 /** How long the demo's `timeout` scenario holds a request (mocks/scenarios.ts HANG_MS). */
 const HANG_MS = 30_000;
 
-import { test as base, expect } from './helpers';
+import { test as base, expect, screenshotTo } from './helpers';
 
 /**
  * The refusals these tests provoke on purpose (412 to the losing tab, 503 when storage is full) are logged by the
@@ -39,7 +39,7 @@ async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const root = testInfo.config.configFile ? path.dirname(testInfo.config.configFile) : process.cwd();
   const dir = path.join(root, 'artifacts', 'screenshots', 'issue-11');
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await screenshotTo(page, path.join(dir, name));
 }
 
 const TASK = 't-000-05';
