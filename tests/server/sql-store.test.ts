@@ -15,6 +15,7 @@ import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
 import type { NewAuditEntry } from '../../server/store/accounts';
 import { type ExportChunk, openSqlStore, type SqlStore } from '../../server/store/sql';
+import { statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
 import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
 import type { StoredTask } from '../../src/api/schemas';
 import type { TaskUpdateEntry } from '../../src/domain/task-updates';
@@ -395,6 +396,13 @@ describe.each(engines)('the SQL store on $name', (engine) => {
       await b.importData(stream(), { batchSize: 15 });
       expect(await drain(b.exportData())).toEqual(await drain(a.exportData()));
       expect(await drain(b.exportData())).toEqual(exported);
+      // The counts of an unfiltered /stats, maintained batch by batch (a) or written at the end of the load (b).
+      for (const s of [a, b]) {
+        for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(s.db))) {
+          expect(maintained, table).toEqual(computed);
+          expect(computed.length, table).toBeGreaterThan(0);
+        }
+      }
       for (const filters of [{}, { locality: ['83'] }, { q: 'cầu' }, { status: ['done' as const] }]) {
         const breakdown = breakdownOf(filters, localities);
         const expected = await store.stats(filters, breakdown, ctx, SPANNING_LABEL);
