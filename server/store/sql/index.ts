@@ -267,9 +267,11 @@ function createSqlStore(
   const cache = new VersionedCache();
   const maxParams = engine === 'sqlite' ? 32_000 : 65_000;
 
+  // Read at least twice per cached read (the ETag, the cache key): compiled once.
+  const dataVersionQuery = db.selectFrom('meta').select('data_version').where('id', '=', 1).compile();
   const dataVersion = async (q: Kysely<Database> = db) => {
-    const row = await q.selectFrom('meta').select('data_version').where('id', '=', 1).executeTakeFirst();
-    return Number(row?.data_version ?? 0);
+    const { rows } = await q.executeQuery(dataVersionQuery);
+    return Number(rows[0]?.data_version ?? 0);
   };
   /** Runs `compute` once per (key, data version); the version is read first, so a write meanwhile only makes the next read miss. */
   const cached = async <T>(key: unknown[], compute: () => Promise<T>) =>
