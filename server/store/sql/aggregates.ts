@@ -88,29 +88,61 @@ export function statKindTimeliness({ today, soon }: EvalDates): RawBuilder<strin
     else s.kind end`;
 }
 
-const SEP = '\u0000';
+/** Strings numbered in order of first use (the keys of StatDeltas are numbers: a bulk load adds a million tasks). */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      if (id >= DAYS) throw new Error('Too many distinct dates in one batch of count changes.');
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+const STATUSES = ['not_started', 'in_progress', 'paused', 'done', 'cancelled'];
+const KINDS = ['cancelled', 'no_deadline', 'done_on_time', 'done_late', 'done', 'open'];
+/** Key fields packed into one number (exact below 2^53): bucket uid < 2^25, kind < 8, date or month id < 2^24. */
+const DAYS = 2 ** 24;
+const BUCKETS = 2 ** 25;
 
 /** Count changes of the summary tables, gathered in JavaScript and written by flush (in the caller's transaction). */
 export class StatDeltas {
-  readonly tasks = new Map<string, number>();
-  readonly buckets = new Map<string, number>();
-  readonly months = new Map<string, number>();
+  /** By ((status × categories + category) × 8 + kind) × DAYS + deadline. */
+  private readonly tasks = new Map<number, number>();
+  /** By ((parent index × BUCKETS + bucket) × 8 + kind) × DAYS + deadline. */
+  private readonly buckets = new Map<number, number>();
+  /** By (created 0 | completed 1) × DAYS + month. */
+  private readonly months = new Map<number, number>();
+  private readonly strings = new Dictionary();
+  private readonly categories = new Dictionary();
   constructor(private readonly units: UnitTables) {}
 
   /** Adds (sign 1) or removes (sign -1) one task's counts; `rows`: its unit rows when known already. */
   add(f: StatFacts, sign: 1 | -1, rows?: TaskUnitRows) {
     const [kind, deadline] = statKind(f);
-    bump(this.tasks, `${f.status}${SEP}${f.category}${SEP}${kind}${SEP}${deadline}`, sign);
-    bump(this.months, `created${SEP}${f.created_at.slice(0, 7)}`, sign);
+    const status = STATUSES.indexOf(f.status);
+    const k = KINDS.indexOf(kind);
+    if (status < 0 || k < 0) throw new Error(`Unknown task status "${f.status}".`);
+    const day = this.strings.id(deadline);
+    const category = this.categories.id(f.category);
+    if (category >= 1024) throw new Error('Too many categories in one batch of count changes.');
+    bump(this.tasks, ((status * 1024 + category) * 8 + k) * DAYS + day, sign);
+    bump(this.months, this.strings.id(f.created_at.slice(0, 7)), sign);
     if (f.status === 'done' && f.completed_at !== null) {
-      bump(this.months, `completed${SEP}${f.completed_at.slice(0, 7)}`, sign);
+      bump(this.months, DAYS + this.strings.id(f.completed_at.slice(0, 7)), sign);
     }
     const { buckets } =
       rows ?? this.units.rowsOf({ localityCodes: f.localityCodes as string[], createdAt: f.created_at });
     for (const [parent, bucket] of buckets) {
-      if (parent === STAT_PARENTS[0] || parent === STAT_PARENTS[1]) {
-        bump(this.buckets, `${parent}${SEP}${bucket}${SEP}${kind}${SEP}${deadline}`, sign);
-      }
+      const p = parent === STAT_PARENTS[0] ? 0 : parent === STAT_PARENTS[1] ? 1 : -1;
+      if (p < 0) continue;
+      if (bucket < 0 || bucket >= BUCKETS) throw new Error(`Unit ${bucket} out of range.`);
+      bump(this.buckets, ((p * BUCKETS + bucket) * 8 + k) * DAYS + day, sign);
     }
   }
 
@@ -120,19 +152,17 @@ export class StatDeltas {
     this.add(after, 1);
   }
 
-  get size() {
-    return this.tasks.size + this.buckets.size + this.months.size;
-  }
-
   /** Writes the deltas (upserts adding to n) and empties them. */
   async flush(q: Kysely<Database>, engine: 'sqlite' | 'postgres') {
-    const upsert = async (table: string, columns: string[], entries: Map<string, number>, int: Set<number>) => {
+    const str = (id: number) => this.strings.values[id] as string;
+    const upsert = async (
+      table: string,
+      columns: string[],
+      entries: Map<number, number>,
+      row: (key: number) => unknown[],
+    ) => {
       const rows: unknown[][] = [];
-      for (const [key, n] of entries) {
-        if (n === 0) continue;
-        const parts = key.split(SEP);
-        rows.push([...parts.map((p, i) => (int.has(i) ? Number(p) : p)), n]);
-      }
+      for (const [key, n] of entries) if (n !== 0) rows.push([...row(key), n]);
       entries.clear();
       const all = [...columns, 'n'];
       const perStatement = Math.floor((engine === 'sqlite' ? 32_000 : 65_000) / all.length);
@@ -144,13 +174,28 @@ export class StatDeltas {
           do update set n = ${sql.ref(`${table}.n`)} + excluded.n`.execute(q);
       }
     };
-    await upsert('stat_tasks', ['status', 'category', 'kind', 'deadline_date'], this.tasks, new Set());
-    await upsert('stat_buckets', ['parent', 'bucket', 'kind', 'deadline_date'], this.buckets, new Set([0, 1]));
-    await upsert('stat_months', ['kind', 'month'], this.months, new Set());
+    await upsert('stat_tasks', ['status', 'category', 'kind', 'deadline_date'], this.tasks, (key) => {
+      const day = key % DAYS;
+      const rest = (key - day) / DAYS;
+      const k = rest % 8;
+      const sc = (rest - k) / 8;
+      return [STATUSES[Math.floor(sc / 1024)], this.categories.values[sc % 1024], KINDS[k], str(day)];
+    });
+    await upsert('stat_buckets', ['parent', 'bucket', 'kind', 'deadline_date'], this.buckets, (key) => {
+      const day = key % DAYS;
+      const rest = (key - day) / DAYS;
+      const k = rest % 8;
+      const pb = (rest - k) / 8;
+      return [STAT_PARENTS[Math.floor(pb / BUCKETS)], pb % BUCKETS, KINDS[k], str(day)];
+    });
+    await upsert('stat_months', ['kind', 'month'], this.months, (key) => [
+      key >= DAYS ? 'completed' : 'created',
+      str(key % DAYS),
+    ]);
   }
 }
 
-function bump(map: Map<string, number>, key: string, by: number) {
+function bump(map: Map<number, number>, key: number, by: number) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
