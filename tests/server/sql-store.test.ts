@@ -90,6 +90,34 @@ describe.each(engines)('the SQL store on $name', (engine) => {
     await db?.drop();
   });
 
+  it('fills the maintained counts of /stats from the tasks already stored when it migrates (0005)', async () => {
+    const older = await engine.create();
+    let s = await openSqlStore({ url: older.url, localities });
+    try {
+      await s.importData(data);
+      // As a database of the release before: no summary tables, the migrations from 0005 on not applied yet.
+      for (const table of ['stat_tasks', 'stat_buckets', 'stat_months']) {
+        await sql`drop table ${sql.table(table)}`.execute(s.db);
+      }
+      await sql`delete from kysely_migration where name >= '0005'`.execute(s.db);
+      await s.close();
+      s = await openSqlStore({ url: older.url, localities });
+      for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(s.db))) {
+        expect(maintained, table).toEqual(computed);
+        expect(computed.length, table).toBeGreaterThan(0);
+      }
+      for (const era of ['pre2025', 'post2025'] as const) {
+        const breakdown = breakdownOf({ era }, localities);
+        expect(await s.stats({ era }, breakdown, ctx, SPANNING_LABEL)).toEqual(
+          await store.stats({ era }, breakdown, ctx, SPANNING_LABEL),
+        );
+      }
+    } finally {
+      await s.close();
+      await older.drop();
+    }
+  });
+
   it('runs its migrations once: a second open finds them applied and the data in place', async () => {
     expect(messages.some((m) => m.includes('0001_initial'))).toBe(true);
     const again: string[] = [];
