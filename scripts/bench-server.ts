@@ -144,11 +144,25 @@ async function benchEngine(engine: 'sqlite' | 'postgres'): Promise<Row[]> {
     const u = new URL(PG_ADMIN as string);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
+    // Cleanup only: a backend of the server's own (autovacuum, just after the load) may still be connected, and
+    // a role without pg_signal_backend cannot end it (FORCE fails); retry, and never lose the figures over it.
     drop = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      for (let attempt = 1; ; attempt += 1) {
+        const c = new pg.Client({ connectionString: PG_ADMIN });
+        try {
+          await c.connect();
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          return;
+        } catch (error) {
+          if (attempt >= 10) {
+            console.error(`bench:server — could not drop the database ${name}: ${(error as Error).message}`);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 2000));
+        } finally {
+          await c.end().catch(() => {});
+        }
+      }
     };
   }
   try {
@@ -283,7 +297,10 @@ async function main() {
   const rows: Row[] = [];
   for (const engine of engines as Array<'sqlite' | 'postgres'>) {
     console.error(`bench:server — ${engine}, ${TASKS.toLocaleString('en')} tasks…`);
-    rows.push(...(await benchEngine(engine)));
+    const done = await benchEngine(engine);
+    // Each engine's figures as soon as they are measured: a failure later must not lose them.
+    for (const r of done) console.error(`  ${r.figure}: ${r.value} (${r.budget})`);
+    rows.push(...done);
   }
   const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
   const lines = [

@@ -3,14 +3,19 @@
 const MS_PER_DAY = 86_400_000;
 export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** Today's date in Vietnam, as YYYY-MM-DD. */
+let vnDateFormat: Intl.DateTimeFormat | null = null;
+/**
+ * Today's date in Vietnam, as YYYY-MM-DD. The server asks on every request (the date of evaluation, the ETag):
+ * the formatter is made once, as making one costs a hundred times more than formatting a date with it.
+ */
 export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  vnDateFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: VN_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  });
+  return vnDateFormat.format(now);
 }
 
 function toUtcDays(iso: string): number {

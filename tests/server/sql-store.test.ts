@@ -15,6 +15,7 @@ import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
 import type { NewAuditEntry } from '../../server/store/accounts';
 import { type ExportChunk, openSqlStore, type SqlStore } from '../../server/store/sql';
+import { statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
 import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
 import type { StoredTask } from '../../src/api/schemas';
 import type { TaskUpdateEntry } from '../../src/domain/task-updates';
@@ -87,6 +88,34 @@ describe.each(engines)('the SQL store on $name', (engine) => {
   afterAll(async () => {
     await store?.close();
     await db?.drop();
+  });
+
+  it('fills the maintained counts of /stats from the tasks already stored when it migrates (0005)', async () => {
+    const older = await engine.create();
+    let s = await openSqlStore({ url: older.url, localities });
+    try {
+      await s.importData(data);
+      // As a database of the release before: no summary tables, the migrations from 0005 on not applied yet.
+      for (const table of ['stat_tasks', 'stat_buckets', 'stat_months']) {
+        await sql`drop table ${sql.table(table)}`.execute(s.db);
+      }
+      await sql`delete from kysely_migration where name >= '0005'`.execute(s.db);
+      await s.close();
+      s = await openSqlStore({ url: older.url, localities });
+      for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(s.db))) {
+        expect(maintained, table).toEqual(computed);
+        expect(computed.length, table).toBeGreaterThan(0);
+      }
+      for (const era of ['pre2025', 'post2025'] as const) {
+        const breakdown = breakdownOf({ era }, localities);
+        expect(await s.stats({ era }, breakdown, ctx, SPANNING_LABEL)).toEqual(
+          await store.stats({ era }, breakdown, ctx, SPANNING_LABEL),
+        );
+      }
+    } finally {
+      await s.close();
+      await older.drop();
+    }
   });
 
   it('runs its migrations once: a second open finds them applied and the data in place', async () => {
@@ -395,6 +424,13 @@ describe.each(engines)('the SQL store on $name', (engine) => {
       await b.importData(stream(), { batchSize: 15 });
       expect(await drain(b.exportData())).toEqual(await drain(a.exportData()));
       expect(await drain(b.exportData())).toEqual(exported);
+      // The counts of an unfiltered /stats, maintained batch by batch (a) or written at the end of the load (b).
+      for (const s of [a, b]) {
+        for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(s.db))) {
+          expect(maintained, table).toEqual(computed);
+          expect(computed.length, table).toBeGreaterThan(0);
+        }
+      }
       for (const filters of [{}, { locality: ['83'] }, { q: 'cầu' }, { status: ['done' as const] }]) {
         const breakdown = breakdownOf(filters, localities);
         const expected = await store.stats(filters, breakdown, ctx, SPANNING_LABEL);

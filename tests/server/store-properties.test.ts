@@ -13,6 +13,7 @@ import { loadLocalities } from '../../server/localities';
 import { createMemoryStore } from '../../server/store/memory';
 import type { MockDb } from '../../server/store/memory-db';
 import { openSqlStore, type SqlStore, viSortKey } from '../../server/store/sql';
+import { statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
 import type { Store } from '../../server/store/types';
 import {
   type Article,
@@ -318,7 +319,7 @@ if (process.env.TEST_DATABASE_URL) {
       return openSqlStore({ url, localities });
     },
     async fresh(store) {
-      await sql`truncate table task_units, task_buckets, task_updates, tasks, articles restart identity`.execute(
+      await sql`truncate table task_units, task_buckets, task_updates, tasks, articles, stat_tasks, stat_buckets, stat_months restart identity`.execute(
         store.db,
       );
       return store;
@@ -365,4 +366,90 @@ describe.each(targets)('memory and $name give the same answers', (target) => {
       { numRuns: target.runs },
     );
   });
+});
+
+/** One write to a stored task (by its index in the data): the fields the counts of /stats are derived from. */
+const changeArb = fc.record({
+  at: fc.nat(),
+  status: fc.constantFrom(...TASK_STATUSES),
+  deadlineDays: fc.option(fc.integer({ min: -400, max: 400 }), { nil: null }),
+  completedDays: fc.option(fc.integer({ min: -400, max: 400 }), { nil: null }),
+  localityCodes: fc.uniqueArray(fc.constantFrom(...CODES), { maxLength: 3 }),
+  category: fc.constantFrom(...CATEGORIES.slice(0, 4)),
+  created: fc.option(day('2024-09-01', 800), { nil: null }),
+  /** Through addArticle (a stored import re-applied: the task replaced whole) rather than commitChange. */
+  upsert: fc.boolean(),
+});
+
+describe.each(targets)('the counts maintained on write on $name', (target) => {
+  let store: SqlStore;
+  beforeAll(async () => {
+    store = await target.open();
+  });
+  afterAll(async () => {
+    await target.done(store);
+    if (target.name === 'postgres') await dropPg?.();
+  });
+
+  it('stay equal to the counts of the tasks through imports, changes and re-imports, and /stats with them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        dataArb.filter((d) => d.tasks.length > 0),
+        fc.array(changeArb, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('pre2025' as const, 'post2025' as const),
+        async (data, changes, era) => {
+          store = await target.fresh(store);
+          await store.importData(data);
+          const mem = memoryStoreOf(data);
+          for (const c of changes) {
+            const stored = data.tasks[c.at % data.tasks.length] as StoredTask;
+            const current = (await store.getTask(stored.id)) as StoredTask;
+            const created = c.created ?? current.createdAt.slice(0, 10);
+            const deadline = c.deadlineDays === null ? null : addDays(created, c.deadlineDays);
+            const next: StoredTask = {
+              ...current,
+              status: c.status,
+              category: c.category,
+              localityCodes: c.localityCodes,
+              createdAt: c.created ? `${c.created}T08:00:00+07:00` : current.createdAt,
+              deadline: deadline ? { date: deadline, text: `trước ${deadline}` } : null,
+              completedAt: c.status === 'done' && c.completedDays !== null ? addDays(created, c.completedDays) : null,
+              version: current.version + 1,
+            };
+            if (c.upsert) {
+              const article = ARTICLES[0] as Article;
+              for (const s of [mem, store]) await s.addArticle({ ...article, taskIds: [next.id] }, [next]);
+            } else {
+              const entry: TaskUpdateEntry = {
+                id: `${next.id}-v${next.version}`,
+                taskId: next.id,
+                version: next.version,
+                date: TODAY,
+                recordedAt: `${TODAY}T08:00:00+07:00`,
+                author: 'Người cập nhật',
+                note: '',
+                status: next.status,
+                progress: next.progress,
+                deadlineReason: null,
+                changes: [],
+                evidence: [],
+              };
+              for (const s of [mem, store]) expect(await s.commitChange(next, entry, current.version)).toBe('ok');
+            }
+          }
+          for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(store.db))) {
+            expect(maintained, table).toEqual(computed);
+          }
+          const breakdown = breakdownOf({ era }, localities);
+          const [a, b] = [
+            await mem.stats({ era }, breakdown, ctx, SPANNING_LABEL),
+            await store.stats({ era }, breakdown, ctx, SPANNING_LABEL),
+          ];
+          expect(b).toEqual(a);
+        },
+      ),
+      { numRuns: target.runs },
+    );
+    // Each run imports, writes and recounts: room for a loaded 2-core machine.
+  }, 60_000);
 });

@@ -112,6 +112,33 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** Counts maintained on write for an unfiltered /stats (aggregates.ts): status × category × timeliness basis. */
+export interface StatTasksTable {
+  status: string;
+  category: string;
+  /** A fixed timeliness, or 'open' / 'done' read with deadline_date at the date of evaluation. */
+  kind: string;
+  /** '' unless kind is 'open' or 'done'. */
+  deadline_date: string;
+  n: number;
+}
+
+/** The breakdown under each era's root (aggregates.ts): task_buckets counted by bucket and timeliness basis. */
+export interface StatBucketsTable {
+  parent: number;
+  bucket: number;
+  kind: string;
+  deadline_date: string;
+  n: number;
+}
+
+/** Tasks assigned ('created') and finished ('completed') per month (YYYY-MM). */
+export interface StatMonthsTable {
+  kind: string;
+  month: string;
+  n: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   tasks: TasksTable;
@@ -120,6 +147,9 @@ export interface Database {
   task_updates: TaskUpdatesTable;
   meta: MetaTable;
   idempotency_keys: IdempotencyKeysTable;
+  stat_tasks: StatTasksTable;
+  stat_buckets: StatBucketsTable;
+  stat_months: StatMonthsTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;

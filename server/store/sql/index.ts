@@ -45,6 +45,7 @@ import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
 import type { AddArticleOutcome, CommitResult, NewArticle, Store } from '../types';
 import { sqlAccounts } from './accounts';
+import { STAT_PARENTS, StatDeltas, statFactsOf, statFactsOfRow, statKindTimeliness } from './aggregates';
 import { insertAudit } from './audit';
 import type { Database, TaskRow } from './database';
 import { createTaskIndex, type Engine, migrationProvider, TASK_INDEXES } from './migrations';
@@ -70,7 +71,7 @@ import {
   taskValues,
   updateValues,
 } from './rows';
-import { rootUid, SPANNING_UID, unitTables, unitUid } from './units';
+import { rootUid, SPANNING_UID, type TaskUnitRows, unitTables, unitUid } from './units';
 
 export { viSortKey } from './collation';
 export type { Engine } from './migrations';
@@ -266,9 +267,11 @@ function createSqlStore(
   const cache = new VersionedCache();
   const maxParams = engine === 'sqlite' ? 32_000 : 65_000;
 
+  // Read at least twice per cached read (the ETag, the cache key): compiled once.
+  const dataVersionQuery = db.selectFrom('meta').select('data_version').where('id', '=', 1).compile();
   const dataVersion = async (q: Kysely<Database> = db) => {
-    const row = await q.selectFrom('meta').select('data_version').where('id', '=', 1).executeTakeFirst();
-    return Number(row?.data_version ?? 0);
+    const { rows } = await q.executeQuery(dataVersionQuery);
+    return Number(rows[0]?.data_version ?? 0);
   };
   /** Runs `compute` once per (key, data version); the version is read first, so a write meanwhile only makes the next read miss. */
   const cached = async <T>(key: unknown[], compute: () => Promise<T>) =>
@@ -278,8 +281,13 @@ function createSqlStore(
 
   // ---------- writes ----------
 
-  /** A transaction whose first statement takes the write lock (the data version bump), committed when `fn` says so. */
-  async function write<T>(fn: (trx: Kysely<Database>) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+  /**
+   * A transaction whose first statement takes the write lock (the data version bump), committed when `fn` says so.
+   * The count changes `fn` adds to `deltas` (the summary tables of aggregates.ts) are written before the commit.
+   */
+  async function write<T>(
+    fn: (trx: Kysely<Database>, deltas: StatDeltas) => Promise<{ commit: boolean; value: T }>,
+  ): Promise<T> {
     const trx = await db.startTransaction().execute();
     try {
       await trx
@@ -287,7 +295,9 @@ function createSqlStore(
         .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
         .where('id', '=', 1)
         .execute();
-      const { commit, value } = await fn(trx);
+      const deltas = new StatDeltas(units);
+      const { commit, value } = await fn(trx, deltas);
+      if (commit) await deltas.flush(trx, engine);
       if (commit) await trx.commit().execute();
       else await trx.rollback().execute();
       return value;
@@ -368,20 +378,22 @@ function createSqlStore(
   }
 
   /** Inserts a task, or replaces the stored task with this id (its insertion order kept). */
-  async function upsertTask(q: Kysely<Database>, task: StoredTask, title: string) {
+  async function upsertTask(q: Kysely<Database>, deltas: StatDeltas, task: StoredTask, title: string) {
     const values = taskValues(task, title, localities);
     const stored = await q
       .selectFrom('tasks')
-      .select(['seq', 'locality_codes', 'created_at'])
+      .select(['seq', 'locality_codes', 'created_at', 'status', 'category', 'deadline_date', 'completed_at'])
       .where('id', '=', task.id)
       .executeTakeFirst();
     if (stored) {
       await q.updateTable('tasks').set(values).where('seq', '=', stored.seq).execute();
       await replaceUnitRows(q, Number(stored.seq), stored, task);
+      deltas.change(statFactsOfRow(stored), statFactsOf(task));
       return;
     }
     const inserted = await q.insertInto('tasks').values(values).returning('seq').executeTakeFirstOrThrow();
     await insertUnitRows(q, Number(inserted.seq), task);
+    deltas.add(statFactsOf(task), 1);
   }
 
   /** Multi-row inserts of `columns` × rows, as many rows per statement as the engine's parameter limit allows. */
@@ -611,19 +623,49 @@ function createSqlStore(
         const cond = scope ?? sql<SqlBool>`1 = 1`;
         const tl = timelinessSql(d);
 
+        const parentUid = parent ? unitUid(parent) : rootUid(era);
+        // Unfiltered, under an era's root (the overview as it opens): the counts maintained on write, a few tens
+        // of thousands of summary rows instead of a million tasks (aggregates.ts).
+        const summary = scope === null && (STAT_PARENTS as readonly number[]).includes(parentUid);
+        const stl = statKindTimeliness(d);
+        const sumsByTimeliness = sql.join(
+          TIMELINESS.map(
+            (x) => sql`cast(coalesce(sum(case when s.tl = ${x} then s.n end), 0) as integer) as ${sql.ref(x)}`,
+          ),
+        );
         // Independent statements, run at once: on the read threads (SQLite) or the pool (PostgreSQL) in parallel.
         const [groups, assigned, completed, { rows: late }, breakdown] = await Promise.all([
-          sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+          summary
+            ? sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+            select s.status as status, s.category as category, ${sumsByTimeliness}
+            from (select s.status, s.category, s.n, ${stl} as tl from stat_tasks s where s.n <> 0) s
+            group by s.status, s.category`.execute(reads)
+            : sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
             select t.status as status, t.category as category, ${countsByTimeliness(d)}
             from tasks t where ${cond} group by t.status, t.category`.execute(reads),
-          sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
+          summary
+            ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
+            where s.kind = 'created' and s.n <> 0`.execute(reads)
+            : sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
             from tasks t where ${cond} group by m`.execute(reads),
-          sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
+          summary
+            ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
+            where s.kind = 'completed' and s.n <> 0`.execute(reads)
+            : sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
             from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(reads),
           sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
             where ${cond} and t.status in ${OPEN_STATUSES} and t.deadline_date < ${today}
             order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(reads),
-          breakdownRows(scope, parent ? unitUid(parent) : rootUid(era), d),
+          summary
+            ? sql<Record<Timeliness, number> & { bucket: number; first: number }>`
+            select s.bucket as bucket, ${sumsByTimeliness},
+              (select cast(min(b.task_seq) as integer) from task_buckets b
+               where b.parent = ${parentUid} and b.bucket = s.bucket) as first
+            from (select s.bucket, s.n, ${stl} as tl from stat_buckets s where s.parent = ${parentUid} and s.n <> 0) s
+            group by s.bucket`
+                .execute(reads)
+                .then((r) => r.rows)
+            : breakdownRows(scope, parentUid, d),
         ]);
         let total = 0;
         const byTimeliness = emptyTimelinessCounts();
@@ -822,21 +864,21 @@ function createSqlStore(
     },
 
     async addArticle(article, tasks) {
-      await write(async (trx) => {
+      await write(async (trx, deltas) => {
         const values = articleValues(article);
         await trx
           .insertInto('articles')
           .values(values)
           .onConflict((oc) => oc.column('id').doUpdateSet(values))
           .execute();
-        for (const task of tasks) await upsertTask(trx, task, article.title);
+        for (const task of tasks) await upsertTask(trx, deltas, task, article.title);
         return { commit: true, value: undefined };
       });
     },
 
     async addArticles(items, audit) {
       if (items.length === 0) return [];
-      return write(async (trx) => {
+      return write(async (trx, deltas) => {
         // Writers of articles one at a time, until commit: the check below then sees every article committed
         // before it, and no other writer adds one between the check and the insert. (SQLite: the one write
         // connection is held by this transaction already.)
@@ -892,6 +934,7 @@ function createSqlStore(
             const values = taskValues(task, article.title, localities);
             const inserted = await trx.insertInto('tasks').values(values).returning('seq').executeTakeFirstOrThrow();
             await insertUnitRows(trx, Number(inserted.seq), task);
+            deltas.add(statFactsOf(task), 1);
           }
         }
         if (audit) await insertAudit(trx, accepted.map(audit));
@@ -900,7 +943,7 @@ function createSqlStore(
     },
 
     async commitChange(next, entry, expectedVersion, audit = []): Promise<CommitResult> {
-      return write(async (trx) => {
+      return write(async (trx, deltas) => {
         const stored = await trx.selectFrom('tasks').selectAll().where('id', '=', next.id).executeTakeFirst();
         if (!stored) return { commit: false, value: 'missing' as const };
         if (Number(stored.version) !== expectedVersion) return { commit: false, value: 'stale' as const };
@@ -918,6 +961,7 @@ function createSqlStore(
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return { commit: false, value: 'stale' as const };
         await replaceUnitRows(trx, Number(stored.seq), stored, next);
+        deltas.change(statFactsOfRow(stored), statFactsOf(next));
         await trx.insertInto('task_updates').values(updateValues(entry)).execute();
         await insertAudit(trx, audit);
         return { commit: true, value: 'ok' as const };
@@ -986,6 +1030,10 @@ function createSqlStore(
       }
       /** Locality combinations of the load ((era, codes), as unitTables keys them) and their staged number. */
       const combos = new Map<string, number>();
+      /** The unit rows of each combination, by its number (index). */
+      const comboRows: TaskUnitRows[] = [];
+      /** The counts the load adds to the summary tables: written with each batch, or at the end of a fresh load. */
+      const deltas = new StatDeltas(units);
       if (fresh) await createStaging();
       const articleColumns = Object.keys(articleValues(EMPTY_ARTICLE));
       const taskColumns = ['seq', ...TASK_COLUMNS];
@@ -1050,13 +1098,16 @@ function createSqlStore(
                     combo = combos.size + 1;
                     combos.set(key, combo);
                     const rows = units.rowsOf(task);
+                    comboRows[combo] = rows;
                     for (const u of rows.units) comboUnitRows.push([combo, u]);
                     for (const [p, b] of rows.buckets) comboBucketRows.push([combo, p, b]);
                   }
                   stagedRows.push(seq, combo, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress);
+                  deltas.add(statFactsOf(task), 1, comboRows[combo]);
                   continue;
                 }
                 const rows = units.rowsOf(task);
+                deltas.add(statFactsOf(task), 1, rows);
                 for (const u of rows.units) unitRows.push([u, seq]);
                 for (const [p, b] of rows.buckets) {
                   bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
@@ -1071,6 +1122,7 @@ function createSqlStore(
                 await insertFlat(trx, STAGED_TASKS, STAGED_COLUMNS, stagedRows);
                 await insertMany(trx, STAGED_UNITS, ['combo', 'unit'], comboUnitRows);
                 await insertMany(trx, STAGED_BUCKETS, ['combo', 'parent', 'bucket'], comboBucketRows);
+                if (!fresh) await deltas.flush(trx, engine);
               });
               tasksAdded += batch.length;
               progress(batch.length);
@@ -1097,9 +1149,16 @@ function createSqlStore(
         if (engine === 'postgres' && tasksAdded) {
           await sql`select setval(pg_get_serial_sequence('tasks', 'seq'), (select max(seq) from tasks))`.execute(db);
         }
-        // Planner statistics for the new data, once per load; on SQLite sampled (analysis_limit), not a full scan.
-        if (sqlite) sqlite.pragma('analysis_limit = 1000');
-        await sql`analyze`.execute(db);
+        // Planner statistics for the new data, once per load. On SQLite the unit tables are sampled (analysis_limit:
+        // a full scan of their 10M rows costs seconds, and their plans do not depend on it), the tasks table read
+        // whole (≈1.6 s CPU at 1M tasks): sampled, the first thousand entries of an index led by a column of a few
+        // values (status, category) made it look as selective as an id, and the most overdue tasks of /stats were
+        // then read through tasks_agg and sorted (1.1 s) instead of off the partial index tasks_open_deadline.
+        if (sqlite) {
+          sqlite.pragma('analysis_limit = 1000');
+          await sql`analyze`.execute(db);
+          await analyzeTasksFully(sqlite);
+        } else await sql`analyze`.execute(db);
       } finally {
         if (sqlite) {
           sqlite.pragma('synchronous = FULL');
@@ -1127,6 +1186,7 @@ function createSqlStore(
       /** The unit rows of every staged task, sorted by primary key: appended to the B-trees page after page. */
       async function writeStagedUnitRows() {
         await bulk(async (trx) => {
+          await deltas.flush(trx, engine);
           await sql`insert into task_units (unit, task_seq)
             select u.unit, t.seq from ${sql.table(STAGED_TASKS)} t join ${sql.table(STAGED_UNITS)} u on u.combo = t.combo
             order by u.unit, t.seq`.execute(trx);
@@ -1220,6 +1280,17 @@ function createSqlStore(
     },
   };
   return store;
+}
+
+/** A full ANALYZE of the tasks table and its indexes (the connection's analysis_limit left as it was). */
+export function analyzeTasksFully(sqlite: BetterSqlite3.Database) {
+  const limit = sqlite.pragma('analysis_limit', { simple: true });
+  sqlite.pragma('analysis_limit = 0');
+  try {
+    sqlite.exec('analyze tasks');
+  } finally {
+    sqlite.pragma(`analysis_limit = ${Number(limit)}`);
+  }
 }
 
 const EMPTY_ARTICLE: Article = {

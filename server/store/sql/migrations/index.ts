@@ -3,6 +3,7 @@
  * Where the engines differ the migration asks `engine`: the auto-numbered key, byte-order text, WITHOUT ROWID.
  */
 import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { RECOMPUTE } from '../aggregates';
 import { accountsMigration } from './0002_accounts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -243,6 +244,68 @@ function bucketFacts(engine: Engine): Migration {
   };
 }
 
+/**
+ * The counts an unfiltered /stats reads, maintained on write (../aggregates.ts), filled from the tasks already
+ * stored.
+ */
+function statCounts(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const withoutRowid = engine === 'postgres' ? sql`` : sql`without rowid`;
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its own time
+    async up(db: Kysely<any>) {
+      const table = (name: string, keys: Array<[string, typeof text | 'integer']>) =>
+        keys
+          .reduce((t, [column, type]) => t.addColumn(column, type, (c) => c.notNull()), db.schema.createTable(name))
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint(`${name}_pk`, keys.map(([column]) => column) as never)
+          .modifyEnd(withoutRowid)
+          .execute();
+      await table('stat_tasks', [
+        ['status', text],
+        ['category', text],
+        ['kind', text],
+        ['deadline_date', text],
+      ]);
+      await table('stat_buckets', [
+        ['parent', 'integer'],
+        ['bucket', 'integer'],
+        ['kind', text],
+        ['deadline_date', text],
+      ]);
+      await table('stat_months', [
+        ['kind', text],
+        ['month', text],
+      ]);
+      for (const [name, select] of Object.entries(RECOMPUTE)) {
+        await sql`insert into ${sql.table(name)} ${select}`.execute(db);
+      }
+    },
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    async down(db: Kysely<any>) {
+      for (const name of Object.keys(RECOMPUTE)) await db.schema.dropTable(name).ifExists().execute();
+    },
+  };
+}
+
+/**
+ * SQLite: planner statistics of the tasks table from a full scan, replacing those a bulk load sampled (see
+ * importData): sampled, an index led by status or category looked as selective as one led by an id.
+ */
+function tasksStatistics(engine: Engine): Migration {
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its own time
+    async up(db: Kysely<any>) {
+      if (engine !== 'sqlite') return;
+      const { rows } = await sql<{ analysis_limit: number }>`pragma analysis_limit`.execute(db);
+      await sql`pragma analysis_limit = 0`.execute(db);
+      await sql`analyze tasks`.execute(db);
+      await sql.raw(`pragma analysis_limit = ${Number(rows[0]?.analysis_limit ?? 0)}`).execute(db);
+    },
+    async down() {},
+  };
+}
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -251,6 +314,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002_accounts': accountsMigration(engine),
         '0003_bucket_facts': bucketFacts(engine),
         '0004_open_deadline': openDeadline(),
+        '0005_stat_counts': statCounts(engine),
+        '0006_tasks_statistics': tasksStatistics(engine),
       };
     },
   };
