@@ -74,31 +74,43 @@ export async function startMockApi(): Promise<void> {
     ),
   );
   ignoreWorkerUpdateRace();
-  await worker.start({
+  const registration = await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
-  await controlled();
+  // The newest worker of the registration: MSW's worker installs with skipWaiting() and claims the open pages.
+  await controlledBy(registration?.installing ?? registration?.waiting ?? registration?.active ?? null);
 }
 
 /**
- * The worker can be active a moment before it controls this page (its `clients.claim()` lands later, e.g. on a
- * reload while the registration is being updated); a request sent in that moment reaches the static host and gets
- * its 404. The app's requests wait behind this, so hold them until the worker is in control (or 5 s have passed).
+ * Resolves once `mocking`, the worker MSW started and told about this page, controls the page. Until then the
+ * page's requests go elsewhere, and the app's requests wait behind this:
+ * - the worker can be active a moment before its `clients.claim()` makes it the page's controller;
+ * - on a navigation, the previous page's worker sees its last client close and unregisters itself (MSW's worker
+ *   does so), yet still controls the new page, which MSW registers a new worker for: until that one claims the page,
+ *   the old one answers its requests and, not knowing this page, passes them to the static host (a 404). Seen under
+ *   load on the demo's sign-in as another role, which reloads the page.
+ * Gives up after 5 s with no change of controller (a hard reload bypasses workers until the next load).
  */
-function controlled(): Promise<void> {
+function controlledBy(mocking: ServiceWorker | null): Promise<void> {
   const sw = navigator.serviceWorker;
-  if (!sw || sw.controller) return Promise.resolve();
+  const inControl = () => !sw || (sw.controller !== null && (mocking === null || sw.controller === mocking));
+  if (inControl()) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 5000);
-    sw.addEventListener(
-      'controllerchange',
-      () => {
+    let timer = setTimeout(done, 5000);
+    function done() {
+      clearTimeout(timer);
+      sw.removeEventListener('controllerchange', changed);
+      resolve();
+    }
+    function changed() {
+      if (inControl()) done();
+      else {
         clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+        timer = setTimeout(done, 5000);
+      }
+    }
+    sw.addEventListener('controllerchange', changed);
   });
 }
