@@ -1,8 +1,9 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import type { i18n as I18n } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { config } from '../api/config';
 import { createI18n } from '../i18n/i18n';
 import { LiveUpdates } from './live-updates';
 import { createQueryClient } from './query-client';
@@ -19,6 +20,7 @@ export function App(props: AppProps) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
   const [i18n] = useState(() => props.i18n ?? createI18n());
   const [router] = useState(() => props.router ?? createAppRouter());
+  useEffect(() => dropReadsWhenLeaving(queryClient), [queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
@@ -27,4 +29,18 @@ export function App(props: AppProps) {
       </QueryClientProvider>
     </I18nextProvider>
   );
+}
+
+/**
+ * In the demo, a read still in flight when the tab is left can reach the static host: the mock's worker lets go of
+ * a tab as it unloads (MSW's "client closed"), and a request it has not answered yet passes through to the network
+ * and comes back 404 (logged in the console of the page being left). The reads are dropped first, as the tab begins
+ * to leave: a capturing listener runs before MSW's. A cancelled query keeps what it had (TanStack Query reverts it),
+ * so staying after all (a "leave this page?" prompt declined) loses nothing; it is read again when next needed.
+ */
+function dropReadsWhenLeaving(queryClient: QueryClient): (() => void) | undefined {
+  if (!config.useMockApi || typeof window === 'undefined') return undefined;
+  const leave = () => void queryClient.cancelQueries();
+  window.addEventListener('beforeunload', leave, { capture: true });
+  return () => window.removeEventListener('beforeunload', leave, { capture: true });
 }
