@@ -103,12 +103,14 @@ export function useDisplaySignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   const reset = useResetAfterSessionChange();
+  const others = { predicate: (q: { queryKey: readonly unknown[] }) => !KEPT.has(String(q.queryKey[0])) };
   return useMutation({
+    // Reads in flight are dropped before the session ends: answered after it, they were 401s.
+    onMutate: () => client.cancelQueries(others),
     mutationFn: () => apiRequest('DELETE', '/session', SignedOut),
     onSuccess: async () => {
       // Signed out is known: say so before anything cached goes, so the session gate takes the data screens away
       // in the same render. Dropped under a mounted screen, their queries were fetched again without a session (401s).
-      const others = { predicate: (q: { queryKey: readonly unknown[] }) => !KEPT.has(String(q.queryKey[0])) };
       await client.cancelQueries(others);
       client.setQueryData(sessionQueries.current().queryKey, (old) => ({
         user: null,
