@@ -1,40 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { holdRequestsUntil } from './api/client';
+import { App } from './app/app';
+import { createI18n, loadMessages, storedLanguage } from './i18n/i18n';
 import './styles.css';
-// The stylesheets of what the app shows on every screen, in the entry's (inlined on /): the app's code loads after.
-import './app/live.css';
-import './features/sign-in/sign-in.css';
 
-/**
- * The entry: as small as it can be, so that the page's static first screen (index.html's shell, sent by the server
- * on /) is painted before the app's code runs. The app's code (src/boot.tsx and what it imports) is preloaded by
- * the HTML while the shell paints (server/http/first-screen.ts), and evaluated after that first frame: when its
- * ~60 ms of module evaluation ran first (the preloaded files arrive before the parser is done on a quick network),
- * the first paint waited for it.
- */
-async function start() {
+async function boot() {
   // Without VITE_API_URL the app runs on the embedded mock API. The condition is a build-time constant,
   // so a build for a real API drops this import and ships no mock code. The app renders at once; its
   // requests wait until the mock's service worker is in control.
-  let mockReady: Promise<unknown> | null = null;
   if (!import.meta.env.VITE_API_URL) {
-    mockReady = import('../mocks/browser').then(({ startMockApi }) => startMockApi());
-    mockReady.catch(showBootError);
+    const ready = import('../mocks/browser').then(({ startMockApi }) => startMockApi());
+    holdRequestsUntil(ready);
+    ready.catch(showBootError);
   }
-  await shellPainted();
-  const { boot } = await import('./boot');
-  await boot(mockReady);
-}
-
-/**
- * Settles once the static shell has been painted: after the next frame (a task after its animation frame). At once
- * when there is no shell to show (other routes, the demo) or the page is hidden (no frames then); 100 ms at most.
- */
-function shellPainted(): Promise<void> {
-  const shell = document.querySelector('#root > .app');
-  if (!shell || document.visibilityState === 'hidden') return Promise.resolve();
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 100);
-  });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  // Someone who chose English gets it from the first render: its messages load before (not on everyone's path).
+  const language = storedLanguage();
+  const i18n = createI18n(language, language === 'vi' ? {} : { [language]: await loadMessages(language) });
+  createRoot(root).render(
+    <StrictMode>
+      <App i18n={i18n} />
+    </StrictMode>,
+  );
 }
 
 /** The mock API could not start (service workers blocked, a file missing): say so above the app, which stays. */
@@ -48,4 +37,4 @@ function showBootError(error: unknown) {
   document.body.prepend(banner);
 }
 
-start().catch(showBootError);
+boot().catch(showBootError);

@@ -8,9 +8,7 @@
  *   overview's first `/stats` request and modulepreloads of the charts' chunks, so the data and the chart code load
  *   while the entry loads instead of after it has run, and inlines the entry's stylesheet (the first paint then
  *   waits for the HTML alone, not for a second request to a server busy with the scripts). Every other build (the demo on its in-browser mock, a build
- *   for another origin, the dev server) gets an empty #root and no first-screen preloads: a static host cannot tell
- *   routes apart. Every build gets modulepreloads of the app's code (src/boot.tsx's chunk and its imports), which
- *   the entry imports only once the shell has painted (src/main.tsx): they are the initial JS, outside the markers.
+ *   for another origin, the dev server) gets an empty #root and no preloads: a static host cannot tell routes apart.
  * - `firstScreenHtml` (the server, per request): the shell and the preloads are for `/` alone. The stats preload is
  *   sent only without search params (other filters ask another URL) and only to a reader the API will answer
  *   (PUBLIC_READ or a session cookie); every other route gets neither (their first render is not the overview).
@@ -27,9 +25,6 @@ const STATS_PRELOAD = /[ \t]*<link rel="preload" as="fetch"[^>]*>\n?/;
  * `eraOf({})`, i.e. post2025). When it differs, the browser simply makes both requests; `npm run bench` notes it.
  */
 export const FIRST_STATS_QUERY = '/stats?era=post2025';
-
-/** The app's code, which the entry (src/main.tsx) imports once the static shell has painted. */
-const BOOT_MODULE = /[/\\]src[/\\]boot\.tsx$/;
 
 /** The module whose chunk draws the overview's charts (loaded lazily by overview-page.tsx). */
 const CHARTS_MODULE = /[/\\]features[/\\]dashboard[/\\]components[/\\]overview-charts\.tsx$/;
@@ -50,7 +45,7 @@ export function firstScreenPlugin(apiUrl: string): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        if (!ctx.bundle) return html.replace(SHELL_NOTE, '').replace(SHELL, '');
+        if (!sameOrigin || !ctx.bundle) return html.replace(SHELL_NOTE, '').replace(SHELL, '');
         const chunks = new Map<string, ChunkLike>();
         for (const item of Object.values(ctx.bundle)) {
           if (item.type === 'chunk') chunks.set(item.fileName, item as ChunkLike);
@@ -66,15 +61,7 @@ export function firstScreenPlugin(apiUrl: string): Plugin {
           }
           return seen;
         };
-        const entries = closure([...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName));
-        // The app's code, imported by the entry once the shell has painted (src/main.tsx): preloaded on every route
-        // and in every build, so it downloads and compiles while the page paints. Part of the initial JS.
-        const bootChunk = [...chunks.values()].find((c) => c.facadeModuleId && BOOT_MODULE.test(c.facadeModuleId));
-        const bootFiles = bootChunk ? [...closure([bootChunk.fileName])].filter((f) => !entries.has(f)) : [];
-        const bootLinks = bootFiles.map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">\n`).join('');
-        const withBoot = (page: string) => page.replace(/[ \t]*<\/head>/, (end) => `${bootLinks}${end}`);
-        if (!sameOrigin) return withBoot(html.replace(SHELL_NOTE, '').replace(SHELL, ''));
-        const initial = new Set([...entries, ...bootFiles]);
+        const initial = closure([...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName));
         const chartsChunk = [...chunks.values()].find((c) => c.facadeModuleId && CHARTS_MODULE.test(c.facadeModuleId));
         const chartFiles = chartsChunk ? [...closure([chartsChunk.fileName])].filter((f) => !initial.has(f)) : [];
         const block = (links: string[]) =>
@@ -92,10 +79,10 @@ export function firstScreenPlugin(apiUrl: string): Plugin {
             return `<style>${css.replaceAll('</style', '<\\/style')}</style>`;
           },
         );
-        return withBoot(inlined.replace(SHELL_NOTE, '').replace(/<\/title>\n/, (end) => `${end}${stats}`)).replace(
-          /[ \t]*<\/head>/,
-          (end) => `${charts}${end}`,
-        );
+        return inlined
+          .replace(SHELL_NOTE, '')
+          .replace(/<\/title>\n/, (end) => `${end}${stats}`)
+          .replace(/[ \t]*<\/head>/, (end) => `${charts}${end}`);
       },
     },
   };

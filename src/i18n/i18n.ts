@@ -34,7 +34,7 @@ function onLanguage(lng: string) {
 /**
  * The messages of a language. Vietnamese is in the first screen's code, but for the other screens' sections
  * (vi-more.ts, `moreMessages`); English (about 10 kB gzip) is a chunk of its own, loaded when it is first chosen, or
- * before the first render for someone who chose it earlier (src/boot.tsx).
+ * before the first render for someone who chose it earlier (src/main.tsx).
  */
 export async function loadMessages(language: Language): Promise<Messages> {
   return language === 'en' ? (await import('./en')).en : { ...vi, ...(await moreMessages()) };
