@@ -9,21 +9,25 @@ import type { DroppedParam, FilterBarProps } from '../components/filters/filter-
 import { markFilterChange } from '../components/filters/marks';
 import { type CompareSort, DEFAULT_COMPARE_SORT } from '../features/compare/utils/compare-sort';
 import { OverviewPage } from '../features/dashboard/components/overview-page';
+import { withMessages } from '../i18n/i18n';
 import { type FilterSearch, filtersToSearch, mergeDropped, searchToFilters, subscribeDropped } from './search';
 
-export const TasksPage = lazyRouteComponent(() => import('../features/tasks/components/tasks-page'), 'TasksPage');
+export const TasksPage = lazyRouteComponent(
+  withMessages(() => import('../features/tasks/components/tasks-page')),
+  'TasksPage',
+);
 export const ArticleListPage = lazyRouteComponent(
-  () => import('../features/articles/components/article-list-page'),
+  withMessages(() => import('../features/articles/components/article-list-page')),
   'ArticleListPage',
 );
 export const ComparePage = lazyRouteComponent(
-  () => import('../features/compare/components/compare-page'),
+  withMessages(() => import('../features/compare/components/compare-page')),
   'ComparePage',
 );
 
 /** Bulk update of the selected tasks (issue 4, task lifecycle); its code loads when a selection first appears. */
-const BulkUpdate = lazy(() =>
-  import('../features/task-detail/components/bulk-update').then((m) => ({ default: m.BulkUpdate })),
+const BulkUpdate = lazy(
+  withMessages(() => import('../features/task-detail/components/bulk-update').then((m) => ({ default: m.BulkUpdate }))),
 );
 const renderBulkUpdate = (ids: string[], clear: () => void) => (
   <Suspense fallback={null}>

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PresentationSearch, resolveSettings, settingsToSearch } from '../features/presentation/utils/settings';
+import { withMessages } from '../i18n/i18n';
 import {
   ArticleListPage,
   ArticlesRoute,
@@ -72,7 +73,7 @@ const compareRoute = createRoute({
 
 // ---- /present: the presentation mode (issue 6). Its code loads on demand; the layout renders it bare.
 const PresentationPage = lazyRouteComponent(
-  () => import('../features/presentation/components/presentation-page'),
+  withMessages(() => import('../features/presentation/components/presentation-page')),
   'PresentationPage',
 );
 
@@ -107,13 +108,22 @@ const presentRoute = createRoute({
 });
 
 // ---- Task lifecycle (issue 4): task page, articles, deadlines panel, settings. Code loads on demand.
-const TaskPage = lazyRouteComponent(() => import('../features/task-detail/components/task-page'), 'TaskPage');
-const ArticlePage = lazyRouteComponent(() => import('../features/articles/components/article-page'), 'ArticlePage');
+const TaskPage = lazyRouteComponent(
+  withMessages(() => import('../features/task-detail/components/task-page')),
+  'TaskPage',
+);
+const ArticlePage = lazyRouteComponent(
+  withMessages(() => import('../features/articles/components/article-page')),
+  'ArticlePage',
+);
 const DeadlinesPage = lazyRouteComponent(
-  () => import('../features/deadlines/components/deadlines-page'),
+  withMessages(() => import('../features/deadlines/components/deadlines-page')),
   'DeadlinesPage',
 );
-const SettingsPage = lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage');
+const SettingsPage = lazyRouteComponent(
+  withMessages(() => import('../features/settings/components/settings-page')),
+  'SettingsPage',
+);
 
 function TaskRoute() {
   const { taskId } = taskRoute.useParams();
@@ -150,11 +160,11 @@ const articleRoute = createRoute({
 
 // ---- Adding articles (issue 5): one with review, or many at once. Code (and the extractor) loads on demand.
 const NewArticlePage = lazyRouteComponent(
-  () => import('../features/article-import/components/new-article-page'),
+  withMessages(() => import('../features/article-import/components/new-article-page')),
   'NewArticlePage',
 );
 const BulkImportPage = lazyRouteComponent(
-  () => import('../features/article-import/components/bulk-import-page'),
+  withMessages(() => import('../features/article-import/components/bulk-import-page')),
   'BulkImportPage',
 );
 const newArticleRoute = createRoute({
@@ -203,8 +213,14 @@ const settingsRoute = createRoute({
 });
 
 // ---- Accounts (issue 14): signing in, and the administrators' page. Code loads on demand.
-const SignInPage = lazyRouteComponent(() => import('../features/sign-in/components/sign-in-page'), 'SignInPage');
-const AdminPage = lazyRouteComponent(() => import('../features/admin/components/admin-page'), 'AdminPage');
+const SignInPage = lazyRouteComponent(
+  withMessages(() => import('../features/sign-in/components/sign-in-page')),
+  'SignInPage',
+);
+const AdminPage = lazyRouteComponent(
+  withMessages(() => import('../features/admin/components/admin-page')),
+  'AdminPage',
+);
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,6 +1,7 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Messages, vi } from './vi';
+import type { viMore } from './vi-more';
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,11 +32,32 @@ function onLanguage(lng: string) {
 }
 
 /**
- * The messages of a language. Vietnamese is in the entry; English (about 10 kB gzip) is a chunk of its own, loaded
- * when it is first chosen, or before the first render for someone who chose it earlier (src/main.tsx).
+ * The messages of a language. Vietnamese is in the first screen's code, but for the other screens' sections
+ * (vi-more.ts, `moreMessages`); English (about 10 kB gzip) is a chunk of its own, loaded when it is first chosen, or
+ * before the first render for someone who chose it earlier (src/main.tsx).
  */
 export async function loadMessages(language: Language): Promise<Messages> {
-  return language === 'en' ? (await import('./en')).en : vi;
+  return language === 'en' ? (await import('./en')).en : { ...vi, ...(await moreMessages()) };
+}
+
+let more: Promise<typeof viMore> | null = null;
+let moreLoaded: typeof viMore | null = null;
+
+/** The Vietnamese messages of the screens other than the overview (vi-more.ts), loaded once. */
+export function moreMessages(): Promise<typeof viMore> {
+  more ??= import('./vi-more').then((m) => {
+    moreLoaded = m.viMore;
+    return m.viMore;
+  });
+  return more;
+}
+
+/**
+ * A lazy route's loader that also waits for the Vietnamese messages of the other screens (vi-more.ts), so the
+ * screen's first render has its texts. A failed messages chunk does not fail the screen (its keys would show).
+ */
+export function withMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), moreMessages().catch(() => undefined)]).then(([module]) => module);
 }
 
 /**
@@ -44,7 +66,8 @@ export async function loadMessages(language: Language): Promise<Messages> {
  */
 export function createI18n(language: Language = storedLanguage(), loaded: Partial<Record<Language, Messages>> = {}) {
   const instance = i18next.createInstance();
-  const resources: Partial<Record<Language, { translation: Messages }>> = { vi: { translation: vi } };
+  // Vietnamese in full once the other screens' messages have loaded (a second instance, the tests); else added below.
+  const resources: Resource = { vi: { translation: moreLoaded ? { ...vi, ...moreLoaded } : vi } };
   for (const lng of LANGUAGES) {
     const messages = loaded[lng];
     if (messages) resources[lng] = { translation: messages };
@@ -57,6 +80,14 @@ export function createI18n(language: Language = storedLanguage(), loaded: Partia
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
   });
+  // The other screens' Vietnamese messages, as soon as the app has started: deep, over the navigation's labels. Their
+  // screens' routes wait for them (`withMessages`); nothing on the overview uses them.
+  if (!moreLoaded) {
+    moreMessages().then(
+      (m) => instance.addResourceBundle('vi', 'translation', m, true, true),
+      (error: unknown) => console.error(error),
+    );
+  }
   document.documentElement.lang = ready ? language : 'vi';
   instance.on('languageChanged', onLanguage);
   if (!ready) void setLanguage(instance, language);

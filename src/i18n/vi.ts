@@ -1,17 +1,16 @@
 import { accountsVi } from './vi/accounts';
-import { articleImportVi } from './vi/article-import';
-import { articlesVi } from './vi/articles';
-import { compareVi } from './vi/compare';
 import { dashboardVi } from './vi/dashboard';
-import { deadlinesVi } from './vi/deadlines';
 import { exportVi } from './vi/export';
 import { filtersVi } from './vi/filters';
 import { liveVi } from './vi/live';
-import { presentVi } from './vi/present';
 import { settingsVi } from './vi/settings';
-import { taskVi } from './vi/task';
-import { tasksVi } from './vi/tasks';
-/** Vietnamese messages: the interface's first language. Keys are shared with en.ts (checked by its type). */
+import type { viMore } from './vi-more';
+
+/**
+ * Vietnamese messages: the interface's first language. Keys are shared with en.ts (checked by its type). These are
+ * the messages of the layout and the overview, in the first screen's code; the other screens' sections are in
+ * vi-more.ts, a chunk loaded once the app has started (src/i18n/i18n.ts), and `Messages` is the whole of both.
+ */
 export const vi = {
   app: {
     title: 'Theo dõi nhiệm vụ chỉ đạo',
@@ -137,20 +136,22 @@ export const vi = {
     reload: 'Tải lại trang',
   },
   common: { illustrative: 'Bài mẫu', percent: '{{value}}%' },
-  present: presentVi,
   live: liveVi,
   filters: filtersVi,
-  tasks: tasksVi,
   dashboard: dashboardVi,
-  compare: compareVi,
   export: exportVi,
-  task: taskVi,
-  articles: articlesVi,
-  articleImport: articleImportVi,
-  deadlines: deadlinesVi,
   settings: settingsVi,
   accounts: accountsVi,
-} as const;
+  // The navigation's labels of the screens whose messages are in vi-more.ts: the same texts (checked by the type).
+  present: { nav: 'Trình chiếu' },
+  tasks: { nav: 'Nhiệm vụ' },
+  compare: { nav: 'So sánh' },
+  articles: { nav: 'Bài viết' },
+  deadlines: { nav: 'Hạn xử lý' },
+} as const satisfies Record<string, unknown> & {
+  [K in keyof typeof viMore]?: Pick<(typeof viMore)[K], 'nav' & keyof (typeof viMore)[K]>;
+};
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof vi>;
+/** Every message: the first screen's (above) and the other screens' (vi-more.ts), whose sections are whole there. */
+export type Messages = Widen<Omit<typeof vi, keyof typeof viMore> & typeof viMore>;

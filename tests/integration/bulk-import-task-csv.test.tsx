@@ -8,14 +8,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dbStore } from '../../mocks/node';
 import type { TaskFilters } from '../../src/api/schemas';
 import { BOM, buildCsv } from '../../src/components/export/table-file';
 import { parseCsvArticles } from '../../src/features/article-import/utils/bulk-parse';
 import { buildTaskFile } from '../../src/features/tasks/utils/export-tasks';
 import { en } from '../../src/i18n/en';
-import { createI18n, type Language } from '../../src/i18n/i18n';
+import { createI18n, type Language, moreMessages } from '../../src/i18n/i18n';
 import { apiUrl } from '../helpers';
 import { renderApp } from '../render';
 
@@ -42,6 +42,9 @@ function articleIdsOf(csv: string): string[] {
 }
 
 describe('the task CSV through the bulk import', () => {
+  // The task list's column names are in the other screens' messages, which its route waits for (i18n.ts).
+  beforeAll(() => moreMessages());
+
   it('recognises the header row in Vietnamese and in English, one entry per source article', async () => {
     for (const language of ['vi', 'en'] as const) {
       const csv = await exportedCsv(language);

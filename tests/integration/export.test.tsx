@@ -8,11 +8,11 @@ import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { HttpResponse, http } from 'msw';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
 import { BOM, buildCsv, buildXlsx } from '../../src/components/export/table-file';
 import { buildTaskFile } from '../../src/features/tasks/utils/export-tasks';
-import { createI18n } from '../../src/i18n/i18n';
+import { createI18n, moreMessages } from '../../src/i18n/i18n';
 import { apiUrl } from '../helpers';
 import { renderApp } from '../render';
 
@@ -50,6 +50,9 @@ function readCsv(text: string) {
 }
 
 describe('export files', () => {
+  // The task list's column names are in the other screens' messages, which its route waits for (i18n.ts).
+  beforeAll(() => moreMessages());
+
   it('writes every filtered row to CSV with a BOM and correct diacritics, its first line the header row', async () => {
     const total = await apiTotal('locality=832&era=pre2025');
     const { file } = await buildTaskFile(context());
