@@ -27,7 +27,9 @@ await build({
   target: 'node20',
   external: ['better-sqlite3', 'pg-native'],
   // CommonJS packages inside an ES module still call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
