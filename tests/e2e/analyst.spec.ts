@@ -143,6 +143,9 @@ test.describe('analyst workspace (production build)', () => {
     await openOverview(page);
     await pickBenTreChoLach(page);
     await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
+    // The task list's own filter bar (the overview's stays until the route's code has loaded: a menu opened there
+    // would close under the click).
+    await expect(page.getByRole('heading', { level: 1, name: 'Danh sách nhiệm vụ' })).toBeVisible();
     const bar = page.getByRole('region', { name: 'Bộ lọc' });
     await bar.getByRole('button', { name: /^Tình trạng/ }).click();
     await bar.getByRole('checkbox', { name: 'Hoàn thành đúng hạn' }).check();
