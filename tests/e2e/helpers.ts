@@ -153,20 +153,32 @@ export async function apiGet<T = unknown>(page: Page, url: string): Promise<ApiR
 }
 
 /**
- * Moves the page's clock (installed by the test) on, a second at a time, until `target` shows; returns how much page
+ * Moves the page's clock (installed by the test) on, a second at a time, until `done()` holds; returns how much page
  * time passed since `since` (the page's Date.now() at the start). The app's waits (the client's timeout, the
- * retries' backoff) are timers of the page, so a test sees them run out without sitting through them.
+ * retries' backoff, the live client's polls) are timers of the page, so a test sees them run out without sitting
+ * through them.
  */
-export async function advanceUntilVisible(page: Page, target: Locator, since: number, maxMs = 45_000): Promise<number> {
+export async function advanceUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  since: number,
+  maxMs = 45_000,
+  what = 'the condition',
+): Promise<number> {
   const elapsed = () => page.evaluate((t0) => Date.now() - t0, since);
   for (let step = 0; step * 1000 <= maxMs; step++) {
-    if (await target.isVisible()) return elapsed();
+    if (await done()) return elapsed();
     await page.clock.fastForward(1000);
-    // Let the app render what the timers it ran set in motion.
-    await target.waitFor({ state: 'visible', timeout: 250 }).catch(() => undefined);
+    // Let the app render, and its requests answer, what the timers it ran set in motion (real time, ≤ 250 ms).
+    for (let waited = 0; waited < 250 && !(await done()); waited += 50) await page.waitForTimeout(50);
   }
-  await expect(target).toBeVisible({ timeout: 1_000 });
+  await expect.poll(done, { timeout: 1_000, message: `${what} after ${maxMs} ms of page time` }).toBe(true);
   return elapsed();
+}
+
+/** advanceUntil `target` is visible. */
+export function advanceUntilVisible(page: Page, target: Locator, since: number, maxMs = 45_000): Promise<number> {
+  return advanceUntil(page, () => target.isVisible(), since, maxMs, `${target} visible`);
 }
 
 /**

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { SERVER_BUNDLE, screenshotTo } from './helpers';
+import { advanceUntil, SERVER_BUNDLE, screenshotTo } from './helpers';
 
 const PORT = 3203;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -328,21 +328,11 @@ test.describe('live screens on the server', () => {
               (e as PerformanceResourceTiming).transferSize < (e as PerformanceResourceTiming).encodedBodySize,
           ),
       );
-    /** Moves the page's clock on a second at a time until `done()`; returns the page time that took. */
-    const advanceUntil = async (done: () => Promise<boolean>, maxMs: number) => {
-      const start = await overview.evaluate(() => Date.now());
-      for (let ms = 0; ms <= maxMs; ms += 1000) {
-        if (await done()) return (await overview.evaluate(() => Date.now())) - start;
-        await overview.clock.runFor(1000);
-        await overview.waitForTimeout(50); // the requests a timer started, and their answers
-      }
-      await expect.poll(done, { timeout: 5_000 }).toBe(true);
-      return (await overview.evaluate(() => Date.now())) - start;
-    };
     // No hello within 10 s: the page polls; the first poll (15 s later) revalidates /stats: the server answers 304
     // and the browser serves its cached copy (transfer: headers only) — not before the hello's 10 s and a poll.
-    await advanceUntil(revalidated, 40_000);
-    expect((await overview.evaluate(() => Date.now())) - t0).toBeGreaterThanOrEqual(10_000);
+    expect(await advanceUntil(overview, revalidated, t0, 40_000, 'a /stats revalidated (304)')).toBeGreaterThanOrEqual(
+      10_000,
+    );
     const writer = await browser.newContext();
     await signIn(writer);
     const editor = await writer.newPage();
@@ -351,9 +341,13 @@ test.describe('live screens on the server', () => {
     const before = await overview.locator('.kpi-section').textContent();
     expect(await markDone(editor, task)).toBe(200);
     // The next poll (at most 15 s of page time later) brings the change.
+    const wrote = await overview.evaluate(() => Date.now());
     const waited = await advanceUntil(
+      overview,
       async () => (await overview.locator('.kpi-section').textContent()) !== before,
+      wrote,
       20_000,
+      'the figures changed',
     );
     expect(waited).toBeLessThanOrEqual(16_000);
     await writer.close();
