@@ -7,14 +7,15 @@
  * The database is created and migrated when missing. Exit status 0 on success, 1 on a failure, 2 on bad usage.
  */
 import { parseArgs } from 'node:util';
-import { iterateTasks } from '../mocks/data/generate';
+import { Worker } from 'node:worker_threads';
+import type { GenerateOptions } from '../mocks/data/generate';
 import { exportToFile, importFromFile } from '../server/cli/transfer';
 import { ConfigError, parseConfig } from '../server/config';
 import { loadLocalities } from '../server/localities';
 import { openConfiguredStore } from '../server/node';
 import { codePools } from '../server/store/memory-db';
-import type { StoredTask } from '../src/api/schemas';
 import { todayInVietnam } from '../src/domain/dates';
+import type { RowsBatch, RowsWorkerData } from './db-generate-rows';
 
 /** A progress line on stderr: redrawn in place on a terminal, every 10 % otherwise (logs stay short). */
 export function progressBar(label: string, total: number) {
@@ -37,6 +38,55 @@ export function progressBar(label: string, total: number) {
       }
     }
   };
+}
+
+/**
+ * The rows of the generated tasks, in batches, made on a worker thread a few batches ahead of the writes (the
+ * thread waits when it is that far ahead). Ends the thread when the caller stops early.
+ */
+async function* generatedRows(options: GenerateOptions, batchSize: number): AsyncGenerator<RowsBatch> {
+  const workerData: RowsWorkerData = {
+    entry: new URL('./db-generate-rows.ts', import.meta.url).href,
+    options,
+    batchSize,
+    ahead: 3,
+  };
+  const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData });
+  const ready: RowsBatch[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (batch: RowsBatch) => {
+    ready.push(batch);
+    notify();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`The row-making thread stopped (exit code ${code}).`);
+    notify();
+  });
+  try {
+    for (let received = 0; received < options.count || received === 0; ) {
+      while (ready.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const batch = ready.shift() as RowsBatch;
+      received += batch.count;
+      worker.postMessage('more');
+      yield batch;
+      if (batch.count < batchSize) break;
+    }
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
 }
 
 function usage(message: string): never {
@@ -75,23 +125,20 @@ async function main() {
       const pools = codePools(loadLocalities());
       const today = config.TODAY ?? todayInVietnam();
       const show = progressBar('Generating', count);
-      // One bulk load of many chunks: the indexes are built once at the end, not maintained row by row.
+      // One bulk load of many chunks: the indexes are built once at the end, not maintained row by row. The rows
+      // are made on a worker thread (db-generate-rows.ts) while this one writes.
       async function* chunks() {
+        const rows = generatedRows({ count, offset, today, ...pools }, batchSize);
         let done = 0;
-        let batch: StoredTask[] = [];
         show(0);
-        for (const task of iterateTasks({ count, offset, today, ...pools })) {
-          batch.push(task);
-          if (batch.length >= batchSize) {
-            yield { articles: [], tasks: batch, updates: [] };
-            done += batch.length;
-            batch = [];
+        try {
+          for await (const batch of rows) {
+            yield { articles: [], tasks: [], updates: [], taskRows: batch.rows };
+            done += batch.count;
             show(done);
           }
-        }
-        if (batch.length) {
-          yield { articles: [], tasks: batch, updates: [] };
-          show(done + batch.length);
+        } finally {
+          await rows.return(undefined);
         }
       }
       await store.importData(chunks(), { batchSize });

@@ -45,7 +45,14 @@ import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
 import type { AddArticleOutcome, CommitResult, NewArticle, Store } from '../types';
 import { sqlAccounts } from './accounts';
-import { STAT_PARENTS, StatDeltas, statFactsOf, statFactsOfRow, statKindTimeliness } from './aggregates';
+import {
+  STAT_PARENTS,
+  StatDeltas,
+  type StatFacts,
+  statFactsOf,
+  statFactsOfRow,
+  statKindTimeliness,
+} from './aggregates';
 import { insertAudit } from './audit';
 import type { Database, TaskRow } from './database';
 import { createTaskIndex, type Engine, migrationProvider, TASK_INDEXES } from './migrations';
@@ -65,6 +72,8 @@ import { sqliteReadThreads } from './read-workers';
 import {
   articleFromRow,
   articleValues,
+  COLUMN,
+  pushTaskRow,
   TASK_COLUMNS,
   type TaskValues,
   taskFromRow,
@@ -80,6 +89,12 @@ export interface ImportData {
   articles: Article[];
   tasks: StoredTask[];
   updates: TaskUpdateEntry[];
+  /**
+   * More tasks, as rows made already by pushTaskRow (TASK_COLUMNS order, one after another), with their articles'
+   * titles in the search text: rows built on another thread (db:generate), so this one only writes them. Inserted
+   * after `tasks`.
+   */
+  taskRows?: unknown[];
 }
 
 /** Chunks of one bulk load, in order. */
@@ -96,7 +111,8 @@ const REBUILD_BELOW = 100_000;
  * is interrupted, the database is deleted and generated again.
  */
 const FRESH_BELOW = 1_000;
-const sizeOf = (d: ImportData) => d.articles.length + d.tasks.length + d.updates.length;
+const sizeOf = (d: ImportData) =>
+  d.articles.length + d.tasks.length + d.updates.length + (d.taskRows?.length ?? 0) / TASK_COLUMNS.length;
 
 export interface ImportOptions {
   /** Tasks per transaction (default 5,000). */
@@ -212,7 +228,7 @@ export async function openSqlStore(options: OpenSqlStoreOptions): Promise<SqlSto
   }
   const threads = file ? (options.readThreads ?? 2) : 0;
   const reads = file && threads > 0 ? sqliteReadThreads<Database>(file, threads, THREAD_CACHE_KIB) : null;
-  return createSqlStore(db, engine, localities, sqlite, reads);
+  return createSqlStore(db, engine, localities, sqlite, reads, log);
 }
 
 /** SQLite page caches: the main connection (writes, pages of tasks) and each read thread (aggregates). */
@@ -260,6 +276,7 @@ function createSqlStore(
   localities: LocalityIndex,
   sqlite: BetterSqlite3.Database | null,
   readThreads: { db: Kysely<Database>; close: () => Promise<void> } | null,
+  log: (msg: string) => void,
 ): SqlStore {
   /** Where the long reads run: the SQLite read threads, or the main connection (PostgreSQL: the pool). */
   const reads = readThreads?.db ?? db;
@@ -1014,7 +1031,7 @@ function createSqlStore(
       // Into a table that is empty or small next to the load, the secondary indexes are built once at the end of
       // the whole load (a sort) rather than maintained row by row: a stream of chunks counts as large.
       const smallTable = tasksBefore < REBUILD_BELOW;
-      const large = !single || (input as ImportData).tasks.length > batchSize;
+      const large = !single || sizeOf(input as ImportData) > batchSize;
       // Into a new database, the unit rows of the whole load are written at the end, by one INSERT … SELECT in
       // primary-key order: written batch by batch, each batch's rows landed on every (parent, bucket) range of
       // task_buckets and task_units, so every batch rewrote most of their pages (at 1M tasks, 200 times 300 MB).
@@ -1046,6 +1063,14 @@ function createSqlStore(
         .executeTakeFirst();
       let seq = Number(maxSeq?.m ?? 0);
       let tasksAdded = 0;
+      /** Where a large load's time went (logged at its end: db:generate, db:import). */
+      const phases: [string, number][] = [];
+      let phaseStart = performance.now();
+      const phase = (name: string) => {
+        const now = performance.now();
+        phases.push([name, now - phaseStart]);
+        phaseStart = now;
+      };
       try {
         try {
           for await (const data of chunks) {
@@ -1071,46 +1096,77 @@ function createSqlStore(
               for (const r of rows) titles.set(r.id, r.title);
             }
 
-            if (smallTable && tasksAdded === 0 && large) {
+            const width = TASK_COLUMNS.length;
+            const taskCount = data.tasks.length + (data.taskRows?.length ?? 0) / width;
+            if (smallTable && tasksAdded === 0 && large && taskCount > 0) {
               for (const [name] of TASK_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
             }
-            for (const batch of batches(data.tasks)) {
+            // Each batch as rows in TASK_COLUMNS order: the tasks' rows made here, then the rows made elsewhere.
+            const rowBatches = function* () {
+              for (const batch of batches(data.tasks)) {
+                const values: unknown[] = [];
+                for (const task of batch) {
+                  pushTaskRow(values, task, task.articleId ? (titles.get(task.articleId) ?? '') : '', localities);
+                }
+                yield values;
+              }
+              const prepared = data.taskRows ?? [];
+              if (prepared.length % width !== 0) throw new Error('Prepared task rows of the wrong width.');
+              for (let i = 0; i < prepared.length; i += batchSize * width) {
+                yield i === 0 && prepared.length <= batchSize * width
+                  ? prepared
+                  : prepared.slice(i, i + batchSize * width);
+              }
+            };
+            for (const values of rowBatches()) {
               const taskRows: unknown[] = [];
               const unitRows: unknown[][] = [];
               const bucketRows: unknown[][] = [];
               const stagedRows: unknown[] = [];
               const comboUnitRows: unknown[][] = [];
               const comboBucketRows: unknown[][] = [];
-              for (const task of batch) {
+              const count = values.length / width;
+              for (let at = 0; at < values.length; at += width) {
                 seq += 1;
-                const values: TaskValues = taskValues(
-                  task,
-                  task.articleId ? (titles.get(task.articleId) ?? '') : '',
-                  localities,
-                );
                 taskRows.push(seq);
-                for (const column of TASK_COLUMNS) taskRows.push(values[column]);
-                const f = factsOf(task);
-                if (fresh) {
-                  const key = `${localities.taskEra(task.createdAt)}|${task.localityCodes.join(',')}`;
-                  let combo = combos.get(key);
-                  if (combo === undefined) {
-                    combo = combos.size + 1;
-                    combos.set(key, combo);
-                    const rows = units.rowsOf(task);
-                    comboRows[combo] = rows;
+                for (let c = 0; c < width; c += 1) taskRows.push(values[at + c]);
+                const status = values[at + COLUMN.status] as string;
+                const deadline = values[at + COLUMN.deadline_date] as string | null;
+                const completed = values[at + COLUMN.completed_at] as string | null;
+                const flagship = values[at + COLUMN.flagship] as number;
+                const progressValue = values[at + COLUMN.progress] as number;
+                const created = values[at + COLUMN.created_at] as string;
+                const codes = values[at + COLUMN.locality_codes] as string;
+                const facts: StatFacts = {
+                  status,
+                  category: values[at + COLUMN.category] as string,
+                  deadline_date: deadline,
+                  completed_at: completed,
+                  created_at: created,
+                  localityCodes: [],
+                };
+                // Tasks share their localities: the unit rows of each (era, codes) are worked out once per load.
+                const key = `${localities.taskEra(created)}|${codes}`;
+                let combo = combos.get(key);
+                if (combo === undefined) {
+                  combo = combos.size + 1;
+                  combos.set(key, combo);
+                  const rows = units.rowsOf({ localityCodes: JSON.parse(codes) as string[], createdAt: created });
+                  comboRows[combo] = rows;
+                  if (fresh) {
                     for (const u of rows.units) comboUnitRows.push([combo, u]);
                     for (const [p, b] of rows.buckets) comboBucketRows.push([combo, p, b]);
                   }
-                  stagedRows.push(seq, combo, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress);
-                  deltas.add(statFactsOf(task), 1, comboRows[combo]);
+                }
+                const rows = comboRows[combo] as TaskUnitRows;
+                deltas.add(facts, 1, rows);
+                if (fresh) {
+                  stagedRows.push(seq, combo, status, deadline, completed, flagship, progressValue);
                   continue;
                 }
-                const rows = units.rowsOf(task);
-                deltas.add(statFactsOf(task), 1, rows);
                 for (const u of rows.units) unitRows.push([u, seq]);
                 for (const [p, b] of rows.buckets) {
-                  bucketRows.push([p, b, seq, f.status, f.deadline_date, f.completed_at, f.flagship, f.progress]);
+                  bucketRows.push([p, b, seq, status, deadline, completed, flagship, progressValue]);
                 }
               }
               unitRows.sort((x, y) => (x[0] as number) - (y[0] as number));
@@ -1124,8 +1180,8 @@ function createSqlStore(
                 await insertMany(trx, STAGED_BUCKETS, ['combo', 'parent', 'bucket'], comboBucketRows);
                 if (!fresh) await deltas.flush(trx, engine);
               });
-              tasksAdded += batch.length;
-              progress(batch.length);
+              tasksAdded += count;
+              progress(count);
             }
 
             for (const batch of batches(data.updates)) {
@@ -1140,11 +1196,16 @@ function createSqlStore(
               progress(batch.length);
             }
           }
-          if (fresh) await writeStagedUnitRows();
+          phase('rows');
+          if (fresh) {
+            await writeStagedUnitRows();
+            phase('unit rows');
+          }
         } finally {
           if (fresh) await dropStaging();
           // Also heals a load that was interrupted with its indexes dropped.
           for (const index of TASK_INDEXES) await createTaskIndex(db, index);
+          phase('indexes');
         }
         if (engine === 'postgres' && tasksAdded) {
           await sql`select setval(pg_get_serial_sequence('tasks', 'seq'), (select max(seq) from tasks))`.execute(db);
@@ -1159,6 +1220,10 @@ function createSqlStore(
           await sql`analyze`.execute(db);
           await analyzeTasksFully(sqlite);
         } else await sql`analyze`.execute(db);
+        phase('statistics');
+        if (large) {
+          log(`bulk load: ${phases.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+        }
       } finally {
         if (sqlite) {
           sqlite.pragma('synchronous = FULL');
