@@ -1045,7 +1045,7 @@ function createSqlStore(
         sqlite.pragma(fresh ? 'synchronous = OFF' : 'synchronous = NORMAL');
         sqlite.pragma('foreign_keys = OFF');
       }
-      /** Locality combinations of the load ((era, codes), as unitTables keys them) and their staged number. */
+      /** Locality combinations of the load (`era|locality_codes`) and their number (staged, in a fresh load). */
       const combos = new Map<string, number>();
       /** The unit rows of each combination, by its number (index). */
       const comboRows: TaskUnitRows[] = [];
@@ -1149,6 +1149,11 @@ function createSqlStore(
                 const key = `${localities.taskEra(created)}|${codes}`;
                 let combo = combos.get(key);
                 if (combo === undefined) {
+                  // Outside a fresh load the numbers only name rows remembered here: forgotten past a bound.
+                  if (!fresh && combos.size >= 200_000) {
+                    combos.clear();
+                    comboRows.length = 0;
+                  }
                   combo = combos.size + 1;
                   combos.set(key, combo);
                   const rows = units.rowsOf({ localityCodes: JSON.parse(codes) as string[], createdAt: created });
