@@ -32,7 +32,29 @@ export function daysBetween(from: string, to: string): number {
 
 /** Adds days to an ISO date. */
 export function addDays(iso: string, days: number): string {
-  return new Date((toUtcDays(iso) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+  const total = Math.floor(toUtcDays(iso) + days);
+  // Years 0–9999 by arithmetic (a bulk generation of a million tasks adds days four million times; a Date and its
+  // toISOString cost ten times more); anything else, an invalid date included (RangeError), as Date has it.
+  if (total >= MIN_DAYS && total <= MAX_DAYS) return dateOfDays(total);
+  return new Date(total * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Days since 1970-01-01 of 0000-01-01 and 9999-12-31. */
+const MIN_DAYS = -719_528;
+const MAX_DAYS = 2_932_896;
+
+/** YYYY-MM-DD of a day number (days since 1970-01-01): H. Hinnant's civil_from_days, for years 0–9999. */
+function dateOfDays(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** The calendar date part of an ISO date or date-time. */
