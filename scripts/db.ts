@@ -129,6 +129,17 @@ async function main() {
       const pools = codePools(loadLocalities());
       const today = config.TODAY ?? todayInVietnam();
       const show = progressBar('Generating', count);
+      // Ctrl+C (or SIGTERM) stops after the batch being written and still ends the load properly (unit rows,
+      // summary counts, indexes), so the tasks written so far are complete; a second one quits at once, which
+      // leaves a load into a new database unfinished (see the README: generate it again).
+      let stopping = false;
+      const stop = () => {
+        if (stopping) process.exit(130);
+        stopping = true;
+        log('\nStopping after this batch and finishing the load (press Ctrl+C again to quit at once).');
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       // One bulk load of many chunks: the indexes are built once at the end, not maintained row by row. The rows
       // are made on a worker thread (db-generate-rows.ts) while this one writes.
       async function* chunks() {
@@ -137,6 +148,10 @@ async function main() {
         show(0);
         try {
           for await (const batch of rows) {
+            // A turn of the event loop per batch: the writes are synchronous and the thread's batches are often
+            // waiting already, so without it a Ctrl+C would only be seen once the load had ended.
+            await new Promise((resolve) => setImmediate(resolve));
+            if (stopping) break;
             yield { articles: [], tasks: [], updates: [], taskRows: batch.rows };
             done += batch.count;
             show(done);
@@ -146,8 +161,9 @@ async function main() {
         }
       }
       await store.importData(chunks(), { batchSize });
+      const now = (await store.counts()).tasks;
       log(
-        `Added ${count.toLocaleString('en')} tasks to ${store.kind}; it now holds ${(await store.counts()).tasks.toLocaleString('en')}.`,
+        `Added ${(now - offset).toLocaleString('en')} tasks to ${store.kind}${stopping ? ` (stopped early, of ${count.toLocaleString('en')})` : ''}; it now holds ${now.toLocaleString('en')}.`,
       );
     } finally {
       await store.close();

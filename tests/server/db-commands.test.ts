@@ -5,7 +5,7 @@
  * load of the same generated tasks stores (rows, unit rows, summary counts); db:export → db:import carries it
  * to another database.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,7 @@ const sqliteFile = (): Engine['create'] => async () => {
 const engines: Engine[] = [{ name: 'sqlite', create: sqliteFile() }];
 if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', create: freshPostgresDatabase });
 
-describe.each(engines)('db commands on $name', ({ create }) => {
+describe.each(engines)('db commands on $name', ({ name, create }) => {
   const dbs: Array<{ url: string; drop(): Promise<void> }> = [];
   let generated: { url: string };
   beforeAll(async () => {
@@ -132,6 +132,56 @@ describe.each(engines)('db commands on $name', ({ create }) => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 240_000);
+
+  // The stop is the command's, not the engine's: checked on SQLite.
+  it.runIf(name === 'sqlite')(
+    'db:generate stopped by Ctrl+C keeps the tasks written so far, complete, and ends the load properly',
+    async () => {
+      const target = await create();
+      dbs.push(target);
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/db.ts', 'generate', '--tasks', '200000', '--batch-size', '1000'],
+        {
+          env: { ...process.env, DATABASE_URL: target.url, SAMPLE_DATA: '0', TODAY: TEST_TODAY, NODE_OPTIONS: '' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stderr = '';
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Interrupted once the first tenth is written (the progress line of a non-terminal says so).
+      await new Promise<void>((resolve) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (/ 10 % /.test(stderr)) resolve();
+        });
+        void exited.then(() => resolve());
+      });
+      child.kill('SIGINT');
+      expect(await exited, stderr).toBe(0);
+      expect(stderr).toContain('Stopping after this batch');
+      const added = Number(/Added ([\d,]+) tasks .*stopped early/.exec(stderr)?.[1]?.replaceAll(',', ''));
+      expect(added).toBeGreaterThanOrEqual(20_000);
+      expect(added).toBeLessThan(200_000);
+      const store = await openSqlStore({ url: target.url, localities });
+      try {
+        expect((await store.counts()).tasks).toBe(added);
+        // Every task has its unit rows, the summary counts are the tasks', nothing of the load is left behind.
+        const orphans = await sql<{ n: number }>`select count(*) as n from tasks t
+        where not exists (select 1 from task_buckets b where b.task_seq = t.seq)`.execute(store.db);
+        expect(Number(orphans.rows[0]?.n)).toBe(0);
+        const counts = await statCountsNowAndMaintained(store.db);
+        for (const table of Object.values(counts)) expect(table.maintained).toEqual(table.computed);
+        const staged = await sql<{ n: number }>`select count(*) as n from sqlite_master
+        where name like 'bulk_load%' or name = 'tasks_title'`.execute(store.db);
+        expect(Number(staged.rows[0]?.n)).toBe(1);
+        expect(await store.integrityCheck()).toBe('ok');
+      } finally {
+        await store.close();
+      }
+    },
+    240_000,
+  );
 
   it('refuses a bad count with the usage and exit status 2', () => {
     const run = db(generated.url, 'generate', '--tasks', '0');
