@@ -10,7 +10,7 @@ import { useCan } from '../../../api/session';
 import type { FieldError, TaskPatchBody } from '../../../api/task-update-schemas';
 import { type BulkChangeResult, useBulkTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
-import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
+import { DateInput } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
 import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
@@ -27,7 +27,7 @@ import {
   NOTHING_TO_CHANGE,
   validateBulk,
 } from '../utils/bulk-values';
-import { dateTextError, fieldErrorMessage, sameFieldError } from '../utils/form-errors';
+import { dateTextHandler, fieldErrorMessage, focusFirstInvalid } from '../utils/form-errors';
 import { rememberAuthor, storedAuthor } from '../utils/form-values';
 import { type ControlProps, DeadlineFieldset } from './deadline-fieldset';
 
@@ -157,26 +157,14 @@ function BulkDialog({
   ];
   const fieldsWithError = (Object.keys(BULK_VALUE_OF) as BulkField[]).filter((field) => errorOf(field));
 
-  const focusFirstError = () => {
-    // After React has shown the messages.
-    requestAnimationFrame(() => {
-      const first = (Object.keys(BULK_VALUE_OF) as BulkField[]).find(
-        (field) => document.getElementById(inputId(field))?.getAttribute('aria-invalid') === 'true',
-      );
-      const el = first ? document.getElementById(inputId(first)) : null;
-      (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
-    });
-  };
+  const focusFirstError = () => focusFirstInvalid(Object.keys(BULK_VALUE_OF) as BulkField[], inputId, formRef);
 
   /** A date field's typed text changed what is wrong with it: checked again (as a change, once applied). */
-  const onDateText = (name: 'date' | 'deadline.date') => (problem: DateTextProblem | null, text: string) => {
-    const key = BULK_VALUE_OF[name];
-    const next = problem ? dateTextError(name, problem, text) : undefined;
-    if (sameFieldError(dateTextErrors.current[key], next)) return;
-    const { [key]: _, ...rest } = dateTextErrors.current;
-    dateTextErrors.current = next ? { ...rest, [key]: next } : rest;
-    void form.validate('change');
-  };
+  const onDateText = dateTextHandler(
+    dateTextErrors,
+    (name) => BULK_VALUE_OF[name],
+    () => void form.validate('change'),
+  );
 
   const setValue = <K extends keyof BulkValues>(key: K, value: BulkValues[K]) => {
     form.setFieldValue(key, value as never);

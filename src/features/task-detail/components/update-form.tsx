@@ -7,7 +7,7 @@ import { TASK_STATUSES, type Task } from '../../../api/schemas';
 import type { Evidence, FieldError } from '../../../api/task-update-schemas';
 import { SaveOutcomeUnknownError, taskUpdatesQueries, useSaveTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
-import { DateInput, type DateTextProblem } from '../../../components/forms/date-input';
+import { DateInput } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
 import { LeaveGuard } from '../../../components/forms/leave-guard';
 import { errorText } from '../../../components/ui/error-text';
@@ -15,12 +15,12 @@ import { datePart } from '../../../domain/dates';
 import { useFormat } from '../../../i18n/format';
 import { deadlineLabel } from '../utils/describe-change';
 import {
-  dateTextError,
+  dateTextHandler,
   type FormField,
   fieldErrorMessage,
+  focusFirstInvalid,
   formFieldOf,
   isConflict,
-  sameFieldError,
   serverFieldErrors,
 } from '../utils/form-errors';
 import { type FormValues, initialValues, noteNeed, rememberAuthor, storedAuthor, validate } from '../utils/form-values';
@@ -171,26 +171,14 @@ export function UpdateForm({ task, today }: { task: Task; today: string }) {
   const fieldsWithError = (Object.keys(VALUE_OF) as FormField[]).filter((field) => errorOf(field));
   const errorCount = fieldsWithError.length + rootErrors.length;
 
-  const focusFirstError = () => {
-    // After React has shown the messages.
-    requestAnimationFrame(() => {
-      const first = (Object.keys(VALUE_OF) as FormField[]).find(
-        (field) => document.getElementById(inputId(field))?.getAttribute('aria-invalid') === 'true',
-      );
-      const el = first ? document.getElementById(inputId(first)) : null;
-      (el ?? formRef.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
-    });
-  };
+  const focusFirstError = () => focusFirstInvalid(Object.keys(VALUE_OF) as FormField[], inputId, formRef);
 
   /** A date field's typed text changed what is wrong with it: checked again (as a change, once submitted). */
-  const onDateText = (name: 'date' | 'deadline.date') => (problem: DateTextProblem | null, text: string) => {
-    const key = VALUE_OF[name];
-    const next = problem ? dateTextError(name, problem, text) : undefined;
-    if (sameFieldError(dateTextErrors.current[key], next)) return;
-    const { [key]: _, ...rest } = dateTextErrors.current;
-    dateTextErrors.current = next ? { ...rest, [key]: next } : rest;
-    void form.validate('change');
-  };
+  const onDateText = dateTextHandler(
+    dateTextErrors,
+    (name) => VALUE_OF[name],
+    () => void form.validate('change'),
+  );
 
   const setValue = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     form.setFieldValue(key, value as never);

@@ -106,3 +106,41 @@ export function serverFieldErrors(error: unknown): FieldError[] | null {
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 412 || error.status === 409);
 }
+
+/**
+ * Focuses the first of `fields` whose input is marked invalid, or else the form's list of errors, once React has
+ * shown the messages: what both task forms (one task, several) do when a submit is refused.
+ */
+export function focusFirstInvalid<F extends string>(
+  fields: readonly F[],
+  inputId: (field: F) => string,
+  form: { readonly current: HTMLFormElement | null },
+) {
+  requestAnimationFrame(() => {
+    const first = fields.find(
+      (field) => document.getElementById(inputId(field))?.getAttribute('aria-invalid') === 'true',
+    );
+    const el = first ? document.getElementById(inputId(first)) : null;
+    (el ?? form.current?.querySelector<HTMLElement>('.form-errors'))?.focus();
+  });
+}
+
+/**
+ * The handler of a date field's typed text (DateInput's onTextProblem): what is wrong with the text is kept in
+ * `errors` under the field's value, and the form is checked again, as a change, when that changed.
+ */
+export function dateTextHandler<K extends string>(
+  errors: { current: Partial<Record<K, FieldError>> },
+  keyOf: (name: 'date' | 'deadline.date') => K,
+  revalidate: () => void,
+) {
+  return (name: 'date' | 'deadline.date') => (problem: DateTextProblem | null, text: string) => {
+    const key = keyOf(name);
+    const next = problem ? dateTextError(name, problem, text) : undefined;
+    if (sameFieldError(errors.current[key], next)) return;
+    const rest: Partial<Record<K, FieldError>> = { ...errors.current };
+    delete rest[key];
+    errors.current = next ? { ...rest, [key]: next } : rest;
+    revalidate();
+  };
+}
