@@ -17,7 +17,6 @@
  */
 import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { z } from 'zod';
 import { articlesQueries } from './articles';
 import { requestsReady } from './client';
 import { compareQueries } from './compare';
@@ -30,25 +29,57 @@ import { taskUpdatesQueries } from './task-updates';
 import { tasksQueries } from './tasks';
 
 /** A change as the server sends it (server/events/feed.ts `Change`). */
-export const LiveChange = z.object({
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  at: z.string(),
-  all: z.boolean(),
-  tasks: z.array(z.string()),
-  articles: z.array(z.string()),
-  titles: z.array(z.string()),
-  origin: z.string(),
-});
-export type LiveChange = z.infer<typeof LiveChange>;
+export interface LiveChange {
+  id: number;
+  version: number;
+  at: string;
+  all: boolean;
+  tasks: string[];
+  articles: string[];
+  titles: string[];
+  origin: string;
+}
 
 /** The first event of every stream. */
-export const LiveHello = z.object({
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  at: z.string(),
-  resumed: z.boolean(),
-});
+interface LiveHello {
+  id: number;
+  version: number;
+  at: string;
+  resumed: boolean;
+}
+
+// The events are checked by hand (this module is on the first screen's path, zod is not): the known fields with
+// their types, the rest dropped, as a zod object would.
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+function readChange(v: unknown): LiveChange | null {
+  const o = asRecord(v);
+  if (!o) return null;
+  const { id, version, at, all, tasks, articles, titles, origin } = o;
+  if (!isCount(id) || !isCount(version) || typeof at !== 'string' || typeof all !== 'boolean') return null;
+  if (!isTexts(tasks) || !isTexts(articles) || !isTexts(titles) || typeof origin !== 'string') return null;
+  return { id, version, at, all, tasks, articles, titles, origin };
+}
+
+function readHello(v: unknown): LiveHello | null {
+  const o = asRecord(v);
+  if (!o) return null;
+  const { id, version, at, resumed } = o;
+  if (!isCount(id) || !isCount(version) || typeof at !== 'string' || typeof resumed !== 'boolean') return null;
+  return { id, version, at, resumed };
+}
+
+/** Reads a change event's data; throws when it is not one. */
+export const LiveChange = {
+  parse(v: unknown): LiveChange {
+    const change = readChange(v);
+    if (!change) throw new TypeError('Not a change event');
+    return change;
+  },
+};
 
 /** What a burst of changes touched, merged. */
 export interface ChangeSummary {
@@ -406,12 +437,12 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
 
   const onHello = (event: MessageEvent<string>) => {
-    const parsed = LiveHello.safeParse(JSON.parse(event.data));
-    if (!parsed.success) return;
+    const hello = readHello(JSON.parse(event.data));
+    if (!hello) return;
     helloTimer = clearTimer(helloTimer);
     const hadId = lastId !== null;
     const wasDown = status.mode === 'down';
-    lastId = parsed.data.id;
+    lastId = hello.id;
     setStatus({ mode: 'live', failures: 0, downSince: null });
     stopPolling();
     if (!hadId && wasDown) {
@@ -433,10 +464,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     } catch {
       return;
     }
-    const parsed = LiveChange.safeParse(data);
-    if (!parsed.success) return;
-    lastId = parsed.data.id;
-    merge(parsed.data);
+    const change = readChange(data);
+    if (!change) return;
+    lastId = change.id;
+    merge(change);
   };
 
   const onReload = (event: MessageEvent<string>) => {

@@ -15,17 +15,16 @@ import { todayInVietnam } from '../domain/dates';
 import { applyChange } from '../domain/task-updates';
 import { timelinessOf } from '../domain/timeliness';
 import { ApiError, apiGet, apiRequest, newIdempotencyKey, outcomeUnknown } from './client';
+import { versionTag } from './constants';
 import { mockSettingsQueries } from './mock-settings';
 import type { Task, TaskFilters } from './schemas';
 import { statsQueries } from './stats';
-import {
-  type ProgressUpdateBody,
-  RecentUpdatePage,
+import type {
+  ProgressUpdateBody,
   TaskChangeResult,
-  type TaskPatchBody,
-  type TaskUpdate,
+  TaskPatchBody,
+  TaskUpdate,
   TaskUpdateList,
-  versionTag,
 } from './task-update-schemas';
 import { tasksQueries } from './tasks';
 
@@ -35,7 +34,8 @@ export const taskUpdatesQueries = {
   list: (taskId: string) =>
     queryOptions({
       queryKey: [...taskUpdatesQueries.all(), taskId] as const,
-      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(taskId)}/updates`, TaskUpdateList, { signal }),
+      queryFn: ({ signal }) =>
+        apiGet(`/tasks/${encodeURIComponent(taskId)}/updates`, (c) => c.TaskUpdateList, { signal }),
     }),
 };
 
@@ -51,7 +51,7 @@ export const recentUpdatesQueries = {
     queryOptions({
       queryKey: [...recentUpdatesQueries.all(), filters, pageSize] as const,
       queryFn: ({ signal }) =>
-        apiGet('/updates', RecentUpdatePage, { query: { ...filters, page: 1, pageSize }, signal }),
+        apiGet('/updates', (c) => c.RecentUpdatePage, { query: { ...filters, page: 1, pageSize }, signal }),
       placeholderData: keepPreviousData,
     }),
 };
@@ -80,7 +80,7 @@ export function sendTaskChange(
   return apiRequest(
     request.kind === 'update' ? 'POST' : 'PATCH',
     request.kind === 'update' ? `${path}/updates` : path,
-    TaskChangeResult,
+    (c) => c.TaskChangeResult,
     { body: request.body, headers, signal, timeoutMs },
   );
 }
