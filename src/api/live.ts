@@ -238,6 +238,12 @@ export interface LiveClientOptions {
   onBeforeApply?: (change: ChangeSummary) => void;
   /** After they were refetched (and the new figures are in the cache). */
   onApplied?: (change: AppliedChange) => void;
+  /**
+   * When the page began to follow the data (`now()`'s clock): the first connection refetches what was read before
+   * then. The app passes its start, since this client's code loads beside the first screen and may connect after
+   * the first answers came; default: the moment of connecting.
+   */
+  listeningSince?: number;
   now?: () => number;
 }
 
@@ -450,7 +456,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       everything();
     } else if (!hadId) {
       // The first connection: anything read before we listened may have changed meanwhile.
-      const before = connectedAt;
+      const before = Math.min(connectedAt, options.listeningSince ?? connectedAt);
       void queryClient.invalidateQueries({
         predicate: (q: Query) => isDataQuery(q.queryKey) && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,
       });
@@ -537,6 +543,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
 export interface UseLiveUpdatesOptions {
   enabled?: boolean;
+  /** See LiveClientOptions.listeningSince (Date.now() time). */
+  listeningSince?: number;
   onBeforeApply?: (change: ChangeSummary) => void;
   onApplied?: (change: AppliedChange) => void;
 }
@@ -545,7 +553,12 @@ export interface UseLiveUpdatesOptions {
  * Connects this page to the change stream for as long as the component lives (mount it once, in the app's
  * providers). Does nothing where the environment has no EventSource (jsdom tests).
  */
-export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: UseLiveUpdatesOptions = {}) {
+export function useLiveUpdates({
+  enabled = true,
+  listeningSince,
+  onBeforeApply,
+  onApplied,
+}: UseLiveUpdatesOptions = {}) {
   const queryClient = useQueryClient();
   // The callbacks may change (a language switch): the connection stays, they are read when a change comes.
   const callbacks = useRef({ onBeforeApply, onApplied });
@@ -556,8 +569,9 @@ export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: Use
       queryClient,
       onBeforeApply: (change) => callbacks.current.onBeforeApply?.(change),
       onApplied: (change) => callbacks.current.onApplied?.(change),
+      listeningSince,
     });
     client.start();
     return () => client.stop();
-  }, [queryClient, enabled]);
+  }, [queryClient, enabled, listeningSince]);
 }

@@ -25,12 +25,15 @@ export function App(props: AppProps) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
   const [i18n] = useState(() => props.i18n ?? createI18n());
   const [router] = useState(() => props.router ?? createAppRouter());
+  // The live client's chunk arrives after the first answers may have: it counts from here, as when it was mounted
+  // with the app (reads answered since the app started are not refetched on its first connection).
+  const [startedAt] = useState(() => Date.now());
   useEffect(() => dropReadsWhenLeaving(queryClient), [queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={null}>
-          <LiveUpdates />
+          <LiveUpdates since={startedAt} />
         </Suspense>
         <RouterProvider router={router} />
       </QueryClientProvider>
