@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { Article, ArticlePage, type TaskFilters } from './schemas';
+import type { TaskFilters } from './schemas';
 
 /** The task filters (an article is listed when one of its tasks matches) and the page. */
 export interface ArticleListParams extends TaskFilters {
@@ -13,12 +13,12 @@ export const articlesQueries = {
   list: (params: ArticleListParams) =>
     queryOptions({
       queryKey: [...articlesQueries.all(), 'list', params] as const,
-      queryFn: ({ signal }) => apiGet('/articles', ArticlePage, { query: { ...params }, signal }),
+      queryFn: ({ signal }) => apiGet('/articles', (c) => c.ArticlePage, { query: { ...params }, signal }),
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...articlesQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => apiGet(`/articles/${encodeURIComponent(id)}`, Article, { signal }),
+      queryFn: ({ signal }) => apiGet(`/articles/${encodeURIComponent(id)}`, (c) => c.Article, { signal }),
     }),
 };
 

@@ -1,10 +1,38 @@
 /**
  * The one fetch client. Every response is parsed with its zod schema, so the query cache only ever holds
  * checked data; every failure becomes an ApiError with a kind the interface can explain.
+ *
+ * The schemas (and zod) are not on the first screen's path: a request names its schema by a function of the
+ * contract (`apiGet('/stats', (c) => c.Stats)`), and the contract's chunk (./contract.ts) is fetched with the first
+ * request, alongside it. Code that already has zod loaded (screens that load on demand) may pass a schema as such.
  */
 import type { z } from 'zod';
 import { config } from './config';
-import { ProblemDetails } from './schemas';
+import type * as ContractModule from './contract';
+import type { ProblemDetails } from './schemas';
+
+/** The API's schemas, as one module (./contract.ts). */
+export type Contract = typeof ContractModule;
+
+/** A response's schema: the schema itself, or picked from the contract once it has loaded. */
+export type SchemaSource<S extends z.ZodType> = S | ((contract: Contract) => S);
+
+let contract: Promise<Contract> | null = null;
+
+/** The contract's chunk, loaded once (again after a failed load: a retried request may then succeed). */
+export function loadContract(): Promise<Contract> {
+  if (!contract) {
+    contract = import('./contract');
+    contract.catch(() => {
+      contract = null;
+    });
+  }
+  return contract;
+}
+
+async function resolveSchema<S extends z.ZodType>(source: SchemaSource<S>): Promise<S> {
+  return typeof source === 'function' ? source(await loadContract()) : source;
+}
 
 export type ApiErrorKind =
   /** The server answered with a non-2xx status (problem details attached when it sent them). */
@@ -106,7 +134,8 @@ function resolveUrl(path: string, query?: Record<string, QueryValue>): string {
 
 async function readProblem(response: Response): Promise<ProblemDetails | null> {
   try {
-    const parsed = ProblemDetails.safeParse(await response.json());
+    const body: unknown = await response.json();
+    const parsed = (await loadContract()).ProblemDetails.safeParse(body);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -116,7 +145,7 @@ async function readProblem(response: Response): Promise<ProblemDetails | null> {
 /** GETs `path` under the API base and parses the body with `schema`. */
 export function apiGet<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
   return apiRequest('GET', path, schema, options);
@@ -126,7 +155,7 @@ export function apiGet<S extends z.ZodType>(
 export async function apiRequest<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  schema: S,
+  schema: SchemaSource<S>,
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
   const url = resolveUrl(path, options.query);
@@ -152,11 +181,16 @@ export async function apiRequest<S extends z.ZodType>(
 async function send<S extends z.ZodType>(
   url: string,
   method: string,
-  schema: S,
+  source: SchemaSource<S>,
   options: RequestOptions,
   timeout: AbortSignal,
 ): Promise<z.output<S>> {
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // The schema loads while the request is under way; a failure to load it is reported once the answer is in.
+  const schema = resolveSchema(source).then(
+    (s) => ({ ok: true as const, s }),
+    () => ({ ok: false as const }),
+  );
   let response: Response;
   try {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
@@ -188,7 +222,13 @@ async function send<S extends z.ZodType>(
   } catch {
     throw new ApiError('invalid_response', `Response is not JSON: ${url}`, response.status, null, url);
   }
-  const parsed = schema.safeParse(body);
+  const loaded = await schema;
+  if (!loaded.ok) {
+    // The contract's chunk could not be fetched (connection lost, or a new deployment removed it): no way to check
+    // the answer, so it is not used; a network error, which the screens offer to retry.
+    throw new ApiError('network', `Could not load the API contract to check: ${url}`, null, null, url);
+  }
+  const parsed = loaded.s.safeParse(body);
   if (!parsed.success) {
     const where = parsed.error.issues
       .slice(0, 3)

@@ -5,7 +5,6 @@
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { CompareResult } from './compare-schemas';
 import type { TaskFilters } from './schemas';
 
 export const compareQueries = {
@@ -13,7 +12,7 @@ export const compareQueries = {
   byFilters: (filters: TaskFilters) =>
     queryOptions({
       queryKey: [...compareQueries.all(), filters] as const,
-      queryFn: ({ signal }) => apiGet('/stats/compare', CompareResult, { query: { ...filters }, signal }),
+      queryFn: ({ signal }) => apiGet('/stats/compare', (c) => c.CompareResult, { query: { ...filters }, signal }),
       placeholderData: keepPreviousData,
     }),
 };

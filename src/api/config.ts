@@ -1,20 +1,27 @@
-import { z } from 'zod';
-
 /**
- * Build-time configuration, parsed once. Without VITE_API_URL the app runs on the embedded mock API (the demo
- * build); `/api/v1` is the server build (the app and the API from one origin); an absolute URL is another server.
+ * Build-time configuration, checked once (without zod: this module is on the first screen's path). Without
+ * VITE_API_URL the app runs on the embedded mock API (the demo build); `/api/v1` is the server build (the app and
+ * the API from one origin); an absolute URL is another server.
  */
-const Env = z.object({
-  VITE_API_URL: z
-    .union([z.url(), z.string().regex(/^\/[^/]/, 'a path on this origin, e.g. /api/v1'), z.literal('')])
-    .optional()
-    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined)),
-});
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-const env = Env.parse({ VITE_API_URL: import.meta.env.VITE_API_URL });
+function apiUrlOf(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && (/^\/[^/]/.test(value) || isUrl(value))) return value.replace(/\/+$/, '');
+  throw new Error(`VITE_API_URL must be a URL or a path on this origin (e.g. /api/v1), not ${JSON.stringify(value)}`);
+}
+
+const apiUrl = apiUrlOf(import.meta.env.VITE_API_URL);
 
 export const config = {
   /** Base of the API, e.g. https://example.gov.vn/api/v1; same-origin /api/v1 on the mock. */
-  apiBaseUrl: env.VITE_API_URL ?? '/api/v1',
-  useMockApi: env.VITE_API_URL === undefined,
+  apiBaseUrl: apiUrl ?? '/api/v1',
+  useMockApi: apiUrl === undefined,
 } as const;

@@ -5,7 +5,6 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { Facets } from './facets-schemas';
 import type { TaskFilters } from './schemas';
 
 export const facetsQueries = {
@@ -13,7 +12,7 @@ export const facetsQueries = {
   byFilters: (filters: TaskFilters) =>
     queryOptions({
       queryKey: [...facetsQueries.all(), filters] as const,
-      queryFn: ({ signal }) => apiGet('/facets', Facets, { query: { ...filters }, signal }),
+      queryFn: ({ signal }) => apiGet('/facets', (c) => c.Facets, { query: { ...filters }, signal }),
       staleTime: 60_000,
     }),
 };

@@ -17,7 +17,6 @@
  */
 import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { z } from 'zod';
 import { articlesQueries } from './articles';
 import { requestsReady } from './client';
 import { compareQueries } from './compare';
@@ -30,25 +29,57 @@ import { taskUpdatesQueries } from './task-updates';
 import { tasksQueries } from './tasks';
 
 /** A change as the server sends it (server/events/feed.ts `Change`). */
-export const LiveChange = z.object({
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  at: z.string(),
-  all: z.boolean(),
-  tasks: z.array(z.string()),
-  articles: z.array(z.string()),
-  titles: z.array(z.string()),
-  origin: z.string(),
-});
-export type LiveChange = z.infer<typeof LiveChange>;
+export interface LiveChange {
+  id: number;
+  version: number;
+  at: string;
+  all: boolean;
+  tasks: string[];
+  articles: string[];
+  titles: string[];
+  origin: string;
+}
 
 /** The first event of every stream. */
-export const LiveHello = z.object({
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  at: z.string(),
-  resumed: z.boolean(),
-});
+interface LiveHello {
+  id: number;
+  version: number;
+  at: string;
+  resumed: boolean;
+}
+
+// The events are checked by hand (this module is on the first screen's path, zod is not): the known fields with
+// their types, the rest dropped, as a zod object would.
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+function readChange(v: unknown): LiveChange | null {
+  const o = asRecord(v);
+  if (!o) return null;
+  const { id, version, at, all, tasks, articles, titles, origin } = o;
+  if (!isCount(id) || !isCount(version) || typeof at !== 'string' || typeof all !== 'boolean') return null;
+  if (!isTexts(tasks) || !isTexts(articles) || !isTexts(titles) || typeof origin !== 'string') return null;
+  return { id, version, at, all, tasks, articles, titles, origin };
+}
+
+function readHello(v: unknown): LiveHello | null {
+  const o = asRecord(v);
+  if (!o) return null;
+  const { id, version, at, resumed } = o;
+  if (!isCount(id) || !isCount(version) || typeof at !== 'string' || typeof resumed !== 'boolean') return null;
+  return { id, version, at, resumed };
+}
+
+/** Reads a change event's data; throws when it is not one. */
+export const LiveChange = {
+  parse(v: unknown): LiveChange {
+    const change = readChange(v);
+    if (!change) throw new TypeError('Not a change event');
+    return change;
+  },
+};
 
 /** What a burst of changes touched, merged. */
 export interface ChangeSummary {
@@ -207,6 +238,12 @@ export interface LiveClientOptions {
   onBeforeApply?: (change: ChangeSummary) => void;
   /** After they were refetched (and the new figures are in the cache). */
   onApplied?: (change: AppliedChange) => void;
+  /**
+   * When the page began to follow the data (`now()`'s clock): the first connection refetches what was read before
+   * then. The app passes its start, since this client's code loads beside the first screen and may connect after
+   * the first answers came; default: the moment of connecting.
+   */
+  listeningSince?: number;
   now?: () => number;
 }
 
@@ -406,12 +443,12 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
 
   const onHello = (event: MessageEvent<string>) => {
-    const parsed = LiveHello.safeParse(JSON.parse(event.data));
-    if (!parsed.success) return;
+    const hello = readHello(JSON.parse(event.data));
+    if (!hello) return;
     helloTimer = clearTimer(helloTimer);
     const hadId = lastId !== null;
     const wasDown = status.mode === 'down';
-    lastId = parsed.data.id;
+    lastId = hello.id;
     setStatus({ mode: 'live', failures: 0, downSince: null });
     stopPolling();
     if (!hadId && wasDown) {
@@ -419,7 +456,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       everything();
     } else if (!hadId) {
       // The first connection: anything read before we listened may have changed meanwhile.
-      const before = connectedAt;
+      const before = Math.min(connectedAt, options.listeningSince ?? connectedAt);
       void queryClient.invalidateQueries({
         predicate: (q: Query) => isDataQuery(q.queryKey) && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,
       });
@@ -433,10 +470,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     } catch {
       return;
     }
-    const parsed = LiveChange.safeParse(data);
-    if (!parsed.success) return;
-    lastId = parsed.data.id;
-    merge(parsed.data);
+    const change = readChange(data);
+    if (!change) return;
+    lastId = change.id;
+    merge(change);
   };
 
   const onReload = (event: MessageEvent<string>) => {
@@ -506,6 +543,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
 export interface UseLiveUpdatesOptions {
   enabled?: boolean;
+  /** See LiveClientOptions.listeningSince (Date.now() time). */
+  listeningSince?: number;
   onBeforeApply?: (change: ChangeSummary) => void;
   onApplied?: (change: AppliedChange) => void;
 }
@@ -514,7 +553,12 @@ export interface UseLiveUpdatesOptions {
  * Connects this page to the change stream for as long as the component lives (mount it once, in the app's
  * providers). Does nothing where the environment has no EventSource (jsdom tests).
  */
-export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: UseLiveUpdatesOptions = {}) {
+export function useLiveUpdates({
+  enabled = true,
+  listeningSince,
+  onBeforeApply,
+  onApplied,
+}: UseLiveUpdatesOptions = {}) {
   const queryClient = useQueryClient();
   // The callbacks may change (a language switch): the connection stays, they are read when a change comes.
   const callbacks = useRef({ onBeforeApply, onApplied });
@@ -525,8 +569,9 @@ export function useLiveUpdates({ enabled = true, onBeforeApply, onApplied }: Use
       queryClient,
       onBeforeApply: (change) => callbacks.current.onBeforeApply?.(change),
       onApplied: (change) => callbacks.current.onApplied?.(change),
+      listeningSince,
     });
     client.start();
     return () => client.stop();
-  }, [queryClient, enabled]);
+  }, [queryClient, enabled, listeningSince]);
 }

@@ -1,19 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { type Era, LocalityList } from './schemas';
+import type { Era } from './schemas';
 
 export const localitiesQueries = {
   all: () => ['localities'] as const,
   children: (era: Era, parent: string | null) =>
     queryOptions({
       queryKey: [...localitiesQueries.all(), era, 'children', parent] as const,
-      queryFn: ({ signal }) => apiGet('/localities', LocalityList, { query: { era, parent }, signal }),
+      queryFn: ({ signal }) => apiGet('/localities', (c) => c.LocalityList, { query: { era, parent }, signal }),
       staleTime: Number.POSITIVE_INFINITY,
     }),
   search: (era: Era, q: string) =>
     queryOptions({
       queryKey: [...localitiesQueries.all(), era, 'search', q] as const,
-      queryFn: ({ signal }) => apiGet('/localities', LocalityList, { query: { era, q }, signal }),
+      queryFn: ({ signal }) => apiGet('/localities', (c) => c.LocalityList, { query: { era, q }, signal }),
       staleTime: Number.POSITIVE_INFINITY,
     }),
 };

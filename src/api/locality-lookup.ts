@@ -6,7 +6,7 @@
 import { keepPreviousData, type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet } from './client';
 import { localitiesQueries } from './localities';
-import { type Era, type Locality, LocalityList } from './schemas';
+import type { Era, Locality } from './schemas';
 
 /** Codes per request. */
 export const LOOKUP_BATCH = 100;
@@ -24,7 +24,7 @@ export const localityLookupQueries = {
   byCodes: (era: Era, codes: readonly string[]) =>
     queryOptions({
       queryKey: [...localitiesQueries.all(), era, 'codes', [...codes]] as const,
-      queryFn: ({ signal }) => apiGet('/localities', LocalityList, { query: { era, code: codes }, signal }),
+      queryFn: ({ signal }) => apiGet('/localities', (c) => c.LocalityList, { query: { era, code: codes }, signal }),
       staleTime: Number.POSITIVE_INFINITY,
     }),
   paths: (refs: readonly LocalityRef[], client: QueryClient) =>

@@ -4,28 +4,36 @@
  * and `scripts/build-openapi.ts` turns them into `openapi.json`.
  */
 import { z } from 'zod';
+import {
+  CATEGORIES,
+  ERAS,
+  LOCALITY_CODE_PATTERN,
+  LOCALITY_LEVELS,
+  TASK_SORTS,
+  TASK_STATUSES,
+  TIMELINESS,
+} from './constants';
 
 // No runtime code generation: zod's probe for `new Function` is reported as a violation by the production
 // build's Content-Security-Policy (script-src 'self'), once per page load.
 z.config({ jitless: true });
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'paused', 'done', 'cancelled'] as const;
+// The enumerations live without zod in ./constants (the first screen imports them from there); re-exported here.
+export {
+  CATEGORIES,
+  ERAS,
+  LOCALITY_LEVELS,
+  TASK_SORTS,
+  TASK_STATUSES,
+  TIMELINESS,
+} from './constants';
+
 export const TaskStatus = z.enum(TASK_STATUSES).meta({
   id: 'TaskStatus',
   description: 'Stored lifecycle state of a task.',
 });
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-/** Derived, never stored: computed from status, deadline, completion date and the date of evaluation. */
-export const TIMELINESS = [
-  'done_on_time',
-  'done_late',
-  'overdue',
-  'due_soon',
-  'on_track',
-  'no_deadline',
-  'cancelled',
-] as const;
 export const Timeliness = z.enum(TIMELINESS).meta({
   id: 'Timeliness',
   description:
@@ -33,22 +41,9 @@ export const Timeliness = z.enum(TIMELINESS).meta({
 });
 export type Timeliness = z.infer<typeof Timeliness>;
 
-export const CATEGORIES = [
-  'party_building',
-  'economy',
-  'infrastructure',
-  'agriculture',
-  'culture_tourism',
-  'social_affairs',
-  'citizen_affairs',
-  'environment',
-  'administration',
-  'security',
-] as const;
 export const Category = z.enum(CATEGORIES).meta({ id: 'Category', description: 'Field of the task.' });
 export type Category = z.infer<typeof Category>;
 
-export const ERAS = ['pre2025', 'post2025'] as const;
 export const Era = z.enum(ERAS).meta({
   id: 'Era',
   description: 'Administrative units before (three levels) or after (two levels) the reform of 1 July 2025.',
@@ -82,7 +77,7 @@ export const Deadline = z
 export type Deadline = z.infer<typeof Deadline>;
 
 /** A locality code: an official code of the General Statistics Office (2, 3 or 5 digits). */
-export const LocalityCode = z.string().regex(/^\d{2}(\d|\d{3})?$/, 'not an administrative unit code');
+export const LocalityCode = z.string().regex(LOCALITY_CODE_PATTERN, 'not an administrative unit code');
 
 export const Task = z
   .object({
@@ -110,28 +105,6 @@ export type Task = z.infer<typeof Task>;
 /** What the store keeps: everything but the derived timeliness. */
 export type StoredTask = Omit<Task, 'timeliness'>;
 
-export const TASK_SORTS = [
-  'deadline',
-  '-deadline',
-  'title',
-  '-title',
-  'updatedAt',
-  '-updatedAt',
-  'createdAt',
-  '-createdAt',
-  'progress',
-  '-progress',
-  'overdueDays',
-  '-overdueDays',
-  'assignee',
-  '-assignee',
-  'category',
-  '-category',
-  'timeliness',
-  '-timeliness',
-  'locality',
-  '-locality',
-] as const;
 export const TaskSort = z.enum(TASK_SORTS).meta({
   id: 'TaskSort',
   description: 'Sort key; a leading "-" sorts descending. overdueDays puts the most overdue first when descending.',
@@ -244,7 +217,6 @@ export const ArticlePage = z
   .meta({ id: 'ArticlePage' });
 export type ArticlePage = z.infer<typeof ArticlePage>;
 
-export const LOCALITY_LEVELS = ['province', 'district', 'commune'] as const;
 export const LocalityLevel = z.enum(LOCALITY_LEVELS);
 export type LocalityLevel = z.infer<typeof LocalityLevel>;
 

@@ -4,17 +4,16 @@
  * `useTaskPermissions` for one task (an updater's unit).
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, apiGet, apiRequest } from './client';
-import { DisplayRef, type Role, Session, SignedOut, TaskPermissions, User } from './session-schemas';
+import type { DisplayRef, Role, User } from './session-schemas';
 
 /** The session as the interface holds it: signed out is an answer too, with whether reads are public. */
-export const SessionState = z.object({
-  user: User.nullable(),
-  display: DisplayRef.nullable(),
-  publicRead: z.boolean(),
-});
-export type SessionState = z.infer<typeof SessionState>;
+export interface SessionState {
+  user: User | null;
+  display: z.infer<typeof DisplayRef> | null;
+  publicRead: boolean;
+}
 
 export const sessionQueries = {
   all: () => ['session'] as const,
@@ -23,7 +22,7 @@ export const sessionQueries = {
       queryKey: [...sessionQueries.all(), 'current'] as const,
       queryFn: async ({ signal }): Promise<SessionState> => {
         try {
-          const s = await apiGet('/session', Session, { signal });
+          const s = await apiGet('/session', (c) => c.Session, { signal });
           return { user: s.user, display: s.display, publicRead: s.publicRead };
         } catch (error) {
           // The session the browser had has ended (the server cleared its cookie): signed out.
@@ -39,7 +38,8 @@ export const sessionQueries = {
   task: (taskId: string) =>
     queryOptions({
       queryKey: [...sessionQueries.all(), 'task', taskId] as const,
-      queryFn: ({ signal }) => apiGet('/session/permissions', TaskPermissions, { query: { task: taskId }, signal }),
+      queryFn: ({ signal }) =>
+        apiGet('/session/permissions', (c) => c.TaskPermissions, { query: { task: taskId }, signal }),
       staleTime: 60_000,
     }),
 };
@@ -87,7 +87,8 @@ function useResetAfterSessionChange() {
 export function useSignIn() {
   const reset = useResetAfterSessionChange();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => apiRequest('POST', '/session', Session, { body }),
+    mutationFn: (body: { username: string; password: string }) =>
+      apiRequest('POST', '/session', (c) => c.Session, { body }),
     onSuccess: () => reset(),
   });
 }
@@ -95,7 +96,7 @@ export function useSignIn() {
 export function useDisplaySignIn() {
   const reset = useResetAfterSessionChange();
   return useMutation({
-    mutationFn: (token: string) => apiRequest('POST', '/session/display', Session, { body: { token } }),
+    mutationFn: (token: string) => apiRequest('POST', '/session/display', (c) => c.Session, { body: { token } }),
     onSuccess: () => reset(),
   });
 }
@@ -107,7 +108,7 @@ export function useSignOut() {
   return useMutation({
     // Reads in flight are dropped before the session ends: answered after it, they were 401s.
     onMutate: () => client.cancelQueries(others),
-    mutationFn: () => apiRequest('DELETE', '/session', SignedOut),
+    mutationFn: () => apiRequest('DELETE', '/session', (c) => c.SignedOut),
     onSuccess: async () => {
       // Signed out is known: say so before anything cached goes, so the session gate takes the data screens away
       // in the same render. Dropped under a mounted screen, their queries were fetched again without a session (401s).

@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { Stats, type TaskFilters } from './schemas';
+import type { TaskFilters } from './schemas';
 
 export const statsQueries = {
   all: () => ['stats'] as const,
   summary: (filters: TaskFilters) =>
     queryOptions({
       queryKey: [...statsQueries.all(), filters] as const,
-      queryFn: ({ signal }) => apiGet('/stats', Stats, { query: { ...filters }, signal }),
+      queryFn: ({ signal }) => apiGet('/stats', (c) => c.Stats, { query: { ...filters }, signal }),
       placeholderData: keepPreviousData,
     }),
 };

@@ -212,7 +212,7 @@ export function parseVersionTag(header: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export const versionTag = (version: number) => `"${version}"`;
+export { versionTag } from './constants';
 
 /** `GET /updates`: the latest updates across the tasks matching the filters, newest recorded first. */
 export const RecentUpdatesQuery = TaskFilters.extend({

@@ -3,62 +3,27 @@
  * `PATCH /tasks/:id`, each sent with `If-Match: "<version>"`. Writes are optimistic: the cached task and its
  * history show the change at once and roll back if the server refuses it.
  */
-import {
-  keepPreviousData,
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { todayInVietnam } from '../domain/dates';
 import { applyChange } from '../domain/task-updates';
 import { timelinessOf } from '../domain/timeliness';
-import { ApiError, apiGet, apiRequest, newIdempotencyKey, outcomeUnknown } from './client';
+import { ApiError, apiRequest, newIdempotencyKey, outcomeUnknown } from './client';
+import { versionTag } from './constants';
 import { mockSettingsQueries } from './mock-settings';
-import type { Task, TaskFilters } from './schemas';
+import type { Task } from './schemas';
 import { statsQueries } from './stats';
-import {
-  type ProgressUpdateBody,
-  RecentUpdatePage,
+import { taskUpdatesQueries } from './task-update-queries';
+import type {
+  ProgressUpdateBody,
   TaskChangeResult,
-  type TaskPatchBody,
-  type TaskUpdate,
+  TaskPatchBody,
+  TaskUpdate,
   TaskUpdateList,
-  versionTag,
 } from './task-update-schemas';
 import { tasksQueries } from './tasks';
 
-export const taskUpdatesQueries = {
-  /** Under the tasks key, so invalidating tasks also refreshes histories. */
-  all: () => [...tasksQueries.all(), 'updates'] as const,
-  list: (taskId: string) =>
-    queryOptions({
-      queryKey: [...taskUpdatesQueries.all(), taskId] as const,
-      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(taskId)}/updates`, TaskUpdateList, { signal }),
-    }),
-};
-
-export function useTaskHistory(taskId: string) {
-  return useQuery(taskUpdatesQueries.list(taskId));
-}
-
-/** `GET /updates`: the latest updates across the tasks matching the filters, newest recorded first. */
-export const recentUpdatesQueries = {
-  /** Under the tasks key, so every write (which invalidates tasks) refreshes the list. */
-  all: () => [...tasksQueries.all(), 'recent-updates'] as const,
-  list: (filters: TaskFilters, pageSize = 10) =>
-    queryOptions({
-      queryKey: [...recentUpdatesQueries.all(), filters, pageSize] as const,
-      queryFn: ({ signal }) =>
-        apiGet('/updates', RecentUpdatePage, { query: { ...filters, page: 1, pageSize }, signal }),
-      placeholderData: keepPreviousData,
-    }),
-};
-
-export function useRecentUpdates(filters: TaskFilters, pageSize = 10, enabled = true) {
-  return useQuery({ ...recentUpdatesQueries.list(filters, pageSize), enabled });
-}
+// The reads (histories, the overview's recent updates) are in ./task-update-queries.ts, without the writes' code.
+export { recentUpdatesQueries, taskUpdatesQueries, useRecentUpdates, useTaskHistory } from './task-update-queries';
 
 /**
  * One logical change. `idempotencyKey` is the same for every attempt of it (a retry after a timeout never applies
@@ -80,7 +45,7 @@ export function sendTaskChange(
   return apiRequest(
     request.kind === 'update' ? 'POST' : 'PATCH',
     request.kind === 'update' ? `${path}/updates` : path,
-    TaskChangeResult,
+    (c) => c.TaskChangeResult,
     { body: request.body, headers, signal, timeoutMs },
   );
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from './client';
-import { Task, type TaskFilters, TaskPage, type TaskSort } from './schemas';
+import type { TaskFilters, TaskSort } from './schemas';
 
 export interface TaskListParams extends TaskFilters {
   sort?: TaskSort;
@@ -15,14 +15,15 @@ export const tasksQueries = {
   list: (params: TaskListParams) =>
     queryOptions({
       queryKey: [...tasksQueries.lists(), params] as const,
-      queryFn: ({ signal }) => apiGet('/tasks', TaskPage, { query: { ...params }, signal }),
+      queryFn: ({ signal }) => apiGet('/tasks', (c) => c.TaskPage, { query: { ...params }, signal }),
       placeholderData: keepPreviousData,
     }),
   /** Every page of a list, one after another (the virtualised task table); `pageSize` up to MAX_PAGE_SIZE. */
   infinite: (params: Omit<TaskListParams, 'page'>) =>
     infiniteQueryOptions({
       queryKey: [...tasksQueries.lists(), 'infinite', params] as const,
-      queryFn: ({ signal, pageParam }) => apiGet('/tasks', TaskPage, { query: { ...params, page: pageParam }, signal }),
+      queryFn: ({ signal, pageParam }) =>
+        apiGet('/tasks', (c) => c.TaskPage, { query: { ...params, page: pageParam }, signal }),
       initialPageParam: 1,
       getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
       placeholderData: keepPreviousData,
@@ -30,7 +31,7 @@ export const tasksQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...tasksQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(id)}`, Task, { signal }),
+      queryFn: ({ signal }) => apiGet(`/tasks/${encodeURIComponent(id)}`, (c) => c.Task, { signal }),
     }),
 };
 

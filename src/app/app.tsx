@@ -1,13 +1,18 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { config } from '../api/config';
 import { createI18n } from '../i18n/i18n';
-import { LiveUpdates } from './live-updates';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
+
+/**
+ * The change stream's client (src/api/live.ts) loads beside the first screen rather than on its path: it connects
+ * once its chunk is in, and its first connection refetches whatever was read before it listened (issue 16).
+ */
+const LiveUpdates = lazy(() => import('./live-updates').then((m) => ({ default: m.LiveUpdates })));
 
 export interface AppProps {
   queryClient?: QueryClient;
@@ -20,11 +25,16 @@ export function App(props: AppProps) {
   const [queryClient] = useState(() => props.queryClient ?? createQueryClient());
   const [i18n] = useState(() => props.i18n ?? createI18n());
   const [router] = useState(() => props.router ?? createAppRouter());
+  // The live client's chunk arrives after the first answers may have: it counts from here, as when it was mounted
+  // with the app (reads answered since the app started are not refetched on its first connection).
+  const [startedAt] = useState(() => Date.now());
   useEffect(() => dropReadsWhenLeaving(queryClient), [queryClient]);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <LiveUpdates />
+        <Suspense fallback={null}>
+          <LiveUpdates since={startedAt} />
+        </Suspense>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>

@@ -35,7 +35,8 @@ function snapshot(): Map<Element, string> {
   return seen;
 }
 
-export function LiveUpdates() {
+/** `since`: when the app started (Date.now()); reads answered before the first connection are refetched only if older. */
+export function LiveUpdates({ since }: { since?: number }) {
   const { t } = useTranslation();
   const live = useLiveStatus();
   const before = useRef<Map<Element, string> | null>(null);
@@ -82,7 +83,7 @@ export function LiveUpdates() {
     [t],
   );
 
-  useLiveUpdates({ onBeforeApply, onApplied });
+  useLiveUpdates({ onBeforeApply, onApplied, listeningSince: since });
 
   useEffect(() => {
     const current = marked.current;

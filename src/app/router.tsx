@@ -9,7 +9,7 @@ import {
   useNavigate,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { isOneOf } from '../api/constants';
 import { PresentationSearch, resolveSettings, settingsToSearch } from '../features/presentation/utils/settings';
 import { withMessages } from '../i18n/i18n';
 import {
@@ -27,12 +27,14 @@ import {
   FilterSearch,
   filtersToSearch,
   parseSearch,
+  readFields,
   searchToFilters,
   stringifySearch,
   validateArticlesSearch,
   validateCompareSearch,
   validateFilterSearch,
   validateTasksSearch,
+  wholeNumber,
 } from './search';
 
 function NotFound() {
@@ -180,12 +182,11 @@ const bulkImportRoute = createRoute({
   component: BulkImportPage,
 });
 
-const DeadlinesSearch = z.object({
-  within: z.coerce
-    .number()
-    .pipe(z.literal([7, 30]))
-    .optional()
-    .catch(undefined),
+const DeadlinesSearch = readFields({
+  within: (v): 7 | 30 | undefined => {
+    const n = wholeNumber(7, 30)(v);
+    return n === 7 || n === 30 ? n : undefined;
+  },
 });
 function DeadlinesRoute() {
   const search = deadlinesRoute.useSearch();
@@ -225,14 +226,15 @@ const AdminPage = lazyRouteComponent(
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: z.object({ redirect: z.string().max(2000).optional().catch(undefined) }),
+  validateSearch: readFields({ redirect: (v) => (typeof v === 'string' && v.length <= 2000 ? v : undefined) }),
   loader: () => SignInPage.preload?.(),
   component: function SignInRoute() {
     return <SignInPage redirect={signInRoute.useSearch().redirect} />;
   },
 });
 
-const AdminSearch = z.object({ tab: z.enum(['users', 'links', 'audit']).optional().catch(undefined) });
+const ADMIN_TABS = ['users', 'links', 'audit'] as const;
+const AdminSearch = readFields({ tab: (v) => (isOneOf(ADMIN_TABS, v) ? v : undefined) });
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',

@@ -1,5 +1,5 @@
 /**
- * The filters in the URL: one zod schema for the search params of every screen that shows the filter bar
+ * The filters in the URL: one reader for the search params of every screen that shows the filter bar
  * (`/`, `/tasks`, `/compare`, later `/present` and `/articles`), and the serialisation of those params.
  *
  * - Names are the API's (`q, status, timeliness, locality, era, category, issuer, assignee, flagship, deadlineFrom,
@@ -9,19 +9,19 @@
  *   `done`), and `inspectSearch` names what was dropped so the screen can tell the user.
  */
 import { defaultParseSearch, defaultStringifySearch } from '@tanstack/react-router';
-import { z } from 'zod';
 import {
-  Category,
-  Era,
-  IsoDate,
-  LocalityCode,
-  type TaskFilters,
-  TaskSort,
-  TaskStatus,
-  Timeliness,
-} from '../api/schemas';
+  CATEGORIES,
+  ERAS,
+  isIsoDate,
+  isLocalityCode,
+  isOneOf,
+  TASK_SORTS,
+  TASK_STATUSES,
+  TIMELINESS,
+} from '../api/constants';
+import type { Category, Era, TaskFilters, TaskSort, TaskStatus, Timeliness } from '../api/schemas';
 import type { DroppedParam } from '../components/filters/filter-types';
-import { COMPARE_SORTS } from '../features/compare/utils/compare-sort';
+import { COMPARE_SORTS, type CompareSort } from '../features/compare/utils/compare-sort';
 
 /** A value as the router's parser may hand it over: numbers and booleans are read back as the text they were. */
 const asText = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
@@ -38,96 +38,144 @@ function shownText(v: unknown): string {
 }
 const asList = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
-interface FieldSpec<T extends z.ZodType = z.ZodType> {
+/**
+ * One value's check: its reading when valid, else undefined. Own small functions rather than zod, so the first
+ * screen does not load zod for its URL (zod and the schemas load with the first API answer, src/api/client.ts).
+ */
+export type ReadValue<T> = (v: unknown) => T | undefined;
+
+interface FieldSpec<T = unknown> {
   list: boolean;
-  item: T;
+  item: ReadValue<T>;
 }
-const list = <T extends z.ZodType>(item: T) => ({ list: true, item }) as const satisfies FieldSpec<T>;
-const one = <T extends z.ZodType>(item: T) => ({ list: false, item }) as const satisfies FieldSpec<T>;
+const list = <T>(item: ReadValue<T>) => ({ list: true, item }) as const satisfies FieldSpec<T>;
+const one = <T>(item: ReadValue<T>) => ({ list: false, item }) as const satisfies FieldSpec<T>;
+
+/** Text of 1 to 200 characters once trimmed. */
+const text200: ReadValue<string> = (v) => {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t.length >= 1 && t.length <= 200 ? t : undefined;
+};
+const oneOf =
+  <const T extends string>(values: readonly T[]): ReadValue<T> =>
+  (v) =>
+    isOneOf(values, v) ? v : undefined;
+const isoDate: ReadValue<string> = (v) => (isIsoDate(v) ? v : undefined);
+const localityCode: ReadValue<string> = (v) => (isLocalityCode(v) ? v : undefined);
+const trueOrFalse: ReadValue<boolean> = (v) => (v === 'true' ? true : v === 'false' ? false : undefined);
+
+/** A whole number in min..max, read as `Number(v)` reads it (`' 5 '`, `'5.0'`, `'1e3'`), like zod's coercion. */
+export const wholeNumber =
+  (min: number, max: number): ReadValue<number> =>
+  (v) => {
+    let n: number;
+    try {
+      n = Number(v);
+    } catch {
+      return undefined; // an object whose valueOf/toString is no function
+    }
+    return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
+  };
 
 /** What each filter parameter accepts, value by value. */
 export const FILTER_FIELDS = {
-  q: one(z.string().trim().min(1).max(200)),
-  status: list(TaskStatus),
-  timeliness: list(Timeliness),
-  locality: list(LocalityCode),
-  era: one(Era),
-  category: list(Category),
-  issuer: list(z.string().trim().min(1).max(200)),
-  assignee: list(z.string().trim().min(1).max(200)),
-  flagship: one(z.enum(['true', 'false']).transform((v) => v === 'true')),
-  deadlineFrom: one(IsoDate),
-  deadlineTo: one(IsoDate),
+  q: one(text200),
+  status: list<TaskStatus>(oneOf(TASK_STATUSES)),
+  timeliness: list<Timeliness>(oneOf(TIMELINESS)),
+  locality: list(localityCode),
+  era: one<Era>(oneOf(ERAS)),
+  category: list<Category>(oneOf(CATEGORIES)),
+  issuer: list(text200),
+  assignee: list(text200),
+  flagship: one(trueOrFalse),
+  deadlineFrom: one(isoDate),
+  deadlineTo: one(isoDate),
 } as const;
 export type FilterKey = keyof typeof FILTER_FIELDS;
 export const FILTER_KEYS = Object.keys(FILTER_FIELDS) as FilterKey[];
 
 /** A list parameter: keeps the valid values (once each), drops the others; absent when none is left. */
-function listParam<T extends z.ZodType>(item: T) {
-  return z
-    .unknown()
-    .transform((v): Array<z.output<T>> | undefined => {
-      const kept: Array<z.output<T>> = [];
-      for (const raw of asList(v)) {
-        const r = item.safeParse(asText(raw));
-        if (r.success && !kept.includes(r.data)) kept.push(r.data);
-      }
-      return kept.length ? kept : undefined;
-    })
-    .optional();
+function listParam<T>(item: ReadValue<T>): ReadValue<T[]> {
+  return (v) => {
+    const kept: T[] = [];
+    for (const raw of asList(v)) {
+      const r = item(asText(raw));
+      if (r !== undefined && !kept.includes(r)) kept.push(r);
+    }
+    return kept.length ? kept : undefined;
+  };
 }
 /** A single-valued parameter: the value when valid (the first one if repeated), else absent. */
-function oneParam<T extends z.ZodType>(item: T) {
-  return z
-    .unknown()
-    .transform((v): z.output<T> | undefined => {
-      const first = asList(v)[0];
-      if (first === undefined) return undefined;
-      const r = item.safeParse(asText(first));
-      return r.success ? r.data : undefined;
-    })
-    .optional();
+function oneParam<T>(item: ReadValue<T>): ReadValue<T> {
+  return (v) => {
+    const first = asList(v)[0];
+    return first === undefined ? undefined : item(asText(first));
+  };
+}
+type Params<T extends Record<string, FieldSpec>> = {
+  [K in keyof T]?: T[K] extends FieldSpec<infer V> ? (T[K]['list'] extends true ? V[] : V) | undefined : never;
+};
+
+/**
+ * Reads `shape`'s keys of a parsed query, each with its own reader: a malformed value reads as undefined, never
+ * failing the page. As a zod object of optional fields did: a key of the query that is read as nothing is there as
+ * undefined, a key not in the query is not, and keys that are not in `shape` are left out.
+ */
+export function readFields<T extends Record<string, ReadValue<unknown>>>(shape: T) {
+  const readers = Object.entries(shape);
+  return (raw: object): { [K in keyof T]?: ReturnType<T[K]> } => {
+    const input = raw as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, read] of readers) {
+      if (!(key in input)) continue;
+      const value = input[key];
+      out[key] = value === undefined ? undefined : read(value);
+    }
+    return out as { [K in keyof T]?: ReturnType<T[K]> };
+  };
 }
 
-const filterShape = {
-  q: oneParam(FILTER_FIELDS.q.item),
-  status: listParam(FILTER_FIELDS.status.item),
-  timeliness: listParam(FILTER_FIELDS.timeliness.item),
-  locality: listParam(FILTER_FIELDS.locality.item),
-  era: oneParam(FILTER_FIELDS.era.item),
-  category: listParam(FILTER_FIELDS.category.item),
-  issuer: listParam(FILTER_FIELDS.issuer.item),
-  assignee: listParam(FILTER_FIELDS.assignee.item),
-  flagship: oneParam(FILTER_FIELDS.flagship.item),
-  deadlineFrom: oneParam(FILTER_FIELDS.deadlineFrom.item),
-  deadlineTo: oneParam(FILTER_FIELDS.deadlineTo.item),
-};
+/** Reads the params of `fields` from a parsed query (see readFields). */
+function paramsReader<T extends Record<string, FieldSpec>>(fields: T): (raw: object) => Params<T> {
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([key, spec]) => [key, spec.list ? listParam(spec.item) : oneParam(spec.item)]),
+  );
+  return readFields(shape) as (raw: object) => Params<T>;
+}
 
 /** A deadline range that ends before it starts keeps its start only. */
 function orderedRange<T extends { deadlineFrom?: string; deadlineTo?: string }>(s: T): T {
   return s.deadlineFrom && s.deadlineTo && s.deadlineTo < s.deadlineFrom ? { ...s, deadlineTo: undefined } : s;
 }
 
+/** A search schema: `parse` never throws (the shape TanStack Router takes as `validateSearch`). */
+export interface SearchReader<T> {
+  parse(raw: object): T;
+}
+function searchReader<T extends Record<string, FieldSpec>>(fields: T): SearchReader<Params<T>> {
+  const read = paramsReader(fields);
+  return { parse: (raw) => orderedRange(read(raw)) };
+}
+
 /** The filter params of a screen (`validateSearch` of `/`, `/compare`, and the base of `/tasks`). */
-export const FilterSearch = z.object(filterShape).transform(orderedRange);
-export type FilterSearch = z.output<typeof FilterSearch>;
+export const FilterSearch = searchReader(FILTER_FIELDS);
+export type FilterSearch = Params<typeof FILTER_FIELDS>;
 
 /** `/tasks`: the filters and the table's sort order. */
-export const TASK_SORT_FIELD = one(TaskSort);
-export const TasksSearch = z.object({ ...filterShape, sort: oneParam(TASK_SORT_FIELD.item) }).transform(orderedRange);
-export type TasksSearch = z.output<typeof TasksSearch>;
+export const TASK_SORT_FIELD = one<TaskSort>(oneOf(TASK_SORTS));
+export const TasksSearch = searchReader({ ...FILTER_FIELDS, sort: TASK_SORT_FIELD });
+export type TasksSearch = FilterSearch & { sort?: TaskSort | undefined };
 
 /** `/compare`: the filters and the comparison's sort order (which also picks the ranked chart's metric). */
-export const COMPARE_SORT_FIELD = one(z.enum(COMPARE_SORTS));
-export const CompareSearch = z
-  .object({ ...filterShape, sort: oneParam(COMPARE_SORT_FIELD.item) })
-  .transform(orderedRange);
-export type CompareSearch = z.output<typeof CompareSearch>;
+export const COMPARE_SORT_FIELD = one<CompareSort>(oneOf(COMPARE_SORTS));
+export const CompareSearch = searchReader({ ...FILTER_FIELDS, sort: COMPARE_SORT_FIELD });
+export type CompareSearch = FilterSearch & { sort?: CompareSort | undefined };
 
 /** `/articles`: the filters (articles with a matching task) and the page. */
-export const PAGE_FIELD = one(z.coerce.number().int().min(1).max(10_000));
-export const ArticlesSearch = z.object({ ...filterShape, page: oneParam(PAGE_FIELD.item) }).transform(orderedRange);
-export type ArticlesSearch = z.output<typeof ArticlesSearch>;
+export const PAGE_FIELD = one(wholeNumber(1, 10_000));
+export const ArticlesSearch = searchReader({ ...FILTER_FIELDS, page: PAGE_FIELD });
+export type ArticlesSearch = FilterSearch & { page?: number | undefined };
 
 /** Extra, screen-specific params, described like the filters so `inspectSearch` can report them too. */
 export type ExtraFields = Record<string, FieldSpec>;
@@ -143,7 +191,7 @@ export function inspectSearch(raw: Record<string, unknown>, extra: ExtraFields =
     const values = asList(raw[key]);
     const candidates = spec.list ? values : values.slice(0, 1);
     for (const value of candidates) {
-      if (!spec.item.safeParse(asText(value)).success) {
+      if (spec.item(asText(value)) === undefined) {
         dropped.push({ key, value: shownText(value), reason: 'malformed' });
       }
     }
@@ -151,10 +199,10 @@ export function inspectSearch(raw: Record<string, unknown>, extra: ExtraFields =
       for (const value of values.slice(1)) dropped.push({ key, value: shownText(value), reason: 'repeated' });
     }
   }
-  const from = FILTER_FIELDS.deadlineFrom.item.safeParse(asText(asList(raw.deadlineFrom)[0]));
-  const to = FILTER_FIELDS.deadlineTo.item.safeParse(asText(asList(raw.deadlineTo)[0]));
-  if (from.success && to.success && to.data < from.data) {
-    dropped.push({ key: 'deadlineTo', value: to.data, reason: 'range' });
+  const from = FILTER_FIELDS.deadlineFrom.item(asText(asList(raw.deadlineFrom)[0]));
+  const to = FILTER_FIELDS.deadlineTo.item(asText(asList(raw.deadlineTo)[0]));
+  if (from !== undefined && to !== undefined && to < from) {
+    dropped.push({ key: 'deadlineTo', value: to, reason: 'range' });
   }
   return dropped;
 }
@@ -193,8 +241,8 @@ export function subscribeDropped(listener: (dropped: DroppedParam[]) => void): (
 }
 
 /** A `validateSearch` that parses with `schema` and notes what it drops (see subscribeDropped). */
-function noting<S extends z.ZodType>(schema: S, extra: ExtraFields = {}) {
-  return (raw: Record<string, unknown>): z.output<S> => {
+function noting<T>(schema: SearchReader<T>, extra: ExtraFields = {}) {
+  return (raw: Record<string, unknown>): T => {
     noteDropped(inspectSearch(raw, extra));
     return schema.parse(raw);
   };

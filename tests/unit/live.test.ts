@@ -225,6 +225,26 @@ describe('the live client', () => {
     expect(liveStatusStore.get().polling).toBe(false);
   });
 
+  it('on its first connection, refetches what was read before it listened: since it connected, or since the app started', async () => {
+    const readAt = Date.now(); // beforeEach's reads
+    await vi.advanceTimersByTimeAsync(50);
+    // Connected after the reads, and nothing says when the page began to follow the data: they are refetched.
+    let live = start();
+    FakeEventSource.last().hello(3);
+    await live.settled();
+    expect(invalidated()).toContain('stats');
+    live.stop();
+    client.clear();
+    for (const key of Object.values(KEYS)) client.setQueryData(key as readonly unknown[], { some: 'data' });
+    await vi.advanceTimersByTimeAsync(50);
+    // The app started before the reads (its live client's chunk came later): they are not.
+    live = start({ listeningSince: readAt + 40 });
+    FakeEventSource.last().hello(3);
+    await live.settled();
+    expect(invalidated()).toEqual([]);
+    live.stop();
+  });
+
   it('refetches everything on "reload"', async () => {
     const live = start();
     const es = FakeEventSource.last();

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CATEGORIES, TASK_STATUSES } from '../../api/constants';
 import { useFacets } from '../../api/facets';
-import { CATEGORIES, TASK_STATUSES, type TaskFilters } from '../../api/schemas';
+import type { TaskFilters } from '../../api/schemas';
 import { useFormat } from '../../i18n/format';
 import { TIMELINESS_COLORS, TIMELINESS_ORDER } from '../charts/palette';
 import { CheckMenu } from './check-menu';

@@ -1,6 +1,6 @@
 import { type InputHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IsoDate } from '../../api/schemas';
+import { isIsoDate } from '../../api/constants';
 
 /** YYYY-MM-DD → 30/06/2022 (the form every date of the app is written in); '' for no date. */
 export function formatDmy(iso: string): string {
@@ -18,7 +18,7 @@ export function parseDmy(text: string): string | null {
   const m = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (!m) return null;
   const iso = `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
-  if (!IsoDate.safeParse(iso).success) return null;
+  if (!isIsoDate(iso)) return null;
   // The schema checks the shape; the calendar decides whether the day exists.
   const day = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== iso ? null : iso;

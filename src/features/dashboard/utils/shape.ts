@@ -1,13 +1,6 @@
 /** Pure data shaping for the overview's cards: the cards only render what these return. */
-import {
-  type Category,
-  type LocalityBucket,
-  type Stats,
-  TASK_STATUSES,
-  type TaskStatus,
-  type Timeliness,
-  type TimelinessCounts,
-} from '../../../api/schemas';
+import { TASK_STATUSES } from '../../../api/constants';
+import type { Category, LocalityBucket, Stats, TaskStatus, Timeliness, TimelinessCounts } from '../../../api/schemas';
 import { TIMELINESS_ORDER } from '../../../components/charts/palette';
 
 export type KpiKey =

@@ -2,7 +2,8 @@
  * The show's settings as they live in the URL of /present, next to the shared filters. A wall screen's bookmark
  * must always open a show: every value is parsed on its own and a malformed one falls back to its default.
  */
-import { z } from 'zod';
+import { isOneOf } from '../../../api/constants';
+import { type ReadValue, readFields, wholeNumber } from '../../../app/search';
 
 export const SLIDE_KINDS = ['kpi', 'donut', 'ranking', 'overdue', 'flagship', 'localities'] as const;
 export type SlideKind = (typeof SLIDE_KINDS)[number];
@@ -19,36 +20,36 @@ export const DURATION = { min: 5, max: 600, default: 20 } as const;
 /** Seconds between data refreshes. */
 export const REFRESH = { min: 10, max: 3600, default: 60 } as const;
 
-const boundedSeconds = (bounds: { min: number; max: number }) =>
-  z.coerce.number().int().min(bounds.min).max(bounds.max).optional().catch(undefined);
+const boundedSeconds = (bounds: { min: number; max: number }) => wholeNumber(bounds.min, bounds.max);
 
 /** `true`/`false` as the router parses them, or as strings when a link was written by hand. */
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')])
-  .optional()
-  .catch(undefined);
+const flag: ReadValue<boolean> = (v) =>
+  typeof v === 'boolean' ? v : v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : undefined;
+
+const oneOf =
+  <const T extends string>(values: readonly T[]): ReadValue<T> =>
+  (v) =>
+    isOneOf(values, v) ? v : undefined;
 
 /**
- * Search params of /present besides the shared filters (spread into the route's schema). `slides` is a readable
+ * Search params of /present besides the shared filters (spread into the route's search). `slides` is a readable
  * comma-separated list (`kpi,donut,overdue`); a repeated parameter is accepted too.
  */
 export const presentationSearchShape = {
-  slides: z
+  slides: ((v) => {
     // Only strings are joined: a hostile link can hold any JSON value (an object whose toString is no function).
-    .preprocess(
-      (v) => (Array.isArray(v) ? (v.every((x) => typeof x === 'string') ? v.join(',') : undefined) : v),
-      z.string().max(300),
-    )
-    .optional()
-    .catch(undefined),
+    const text = Array.isArray(v) ? (v.every((x) => typeof x === 'string') ? v.join(',') : undefined) : v;
+    return typeof text === 'string' && text.length <= 300 ? text : undefined;
+  }) satisfies ReadValue<string>,
   duration: boundedSeconds(DURATION),
   refresh: boundedSeconds(REFRESH),
-  theme: z.enum(THEMES).optional().catch(undefined),
-  rank: z.enum(RANKINGS).optional().catch(undefined),
+  theme: oneOf(THEMES),
+  rank: oneOf(RANKINGS),
   paused: flag,
 };
-export const PresentationSearch = z.object(presentationSearchShape);
-export type PresentationSearch = z.output<typeof PresentationSearch>;
+/** Reads the show's settings from a parsed query; each malformed value reads as undefined (its default). */
+export const PresentationSearch = { parse: readFields(presentationSearchShape) };
+export type PresentationSearch = ReturnType<typeof PresentationSearch.parse>;
 
 export interface PresentationSettings {
   /** Kinds of slides to show, in order; never empty. */
