@@ -1070,8 +1070,12 @@ async function main() {
       rows.push(['JS heap after 50 filter changes vs after 5', 'failed', `≤ +${HEAP_BUDGET * 100}%`, firstLine(error)]);
     }
     await browser.close();
+    // The servers too (the 1M one keeps read threads and a large page cache): extraction is timed on one core of
+    // a machine otherwise idle.
+    for (const server of servers.values()) await server.close();
+    servers.clear();
 
-    // ---- Extraction (Node, after the browser has gone, so it has the machine to itself).
+    // ---- Extraction (Node, after the browser and the servers have gone, so it has the machine to itself).
     log('extraction (tsx scripts/bench-extract.ts)…');
     try {
       const x = await runExtraction(RUNS);
