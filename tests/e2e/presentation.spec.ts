@@ -367,9 +367,23 @@ test.describe('presentation mode (production build)', { tag: '@ui' }, () => {
     // The show's 5 s per slide and the cursor's 3 s idle delay are the page's timers: its clock is moved on.
     await page.clock.install();
     await openShow(page, 'slides=kpi,donut&duration=5', 'kpi');
-    await page.clock.runFor(4_000);
+    // Installed, the clock still runs in real time: paused as soon as the first slide shows, so a slow machine
+    // cannot move the show on before the test does. pauseAt cannot go back, and the page's time moves on while
+    // the call travels: aimed a little ahead, further if it was too little.
+    for (let ahead = 100; ; ahead *= 2) {
+      const at = await page.evaluate((ms) => Date.now() + ms, ahead);
+      const paused = await page.clock.pauseAt(at).then(
+        () => true,
+        (error: unknown) => {
+          if (ahead >= 800) throw error;
+          return false;
+        },
+      );
+      if (paused) break;
+    }
+    await page.clock.runFor(3_000);
     expect(await slideKind(page)).toBe('kpi');
-    await page.clock.runFor(1_500);
+    await page.clock.runFor(2_500);
     await expect.poll(() => slideKind(page)).toBe('donut');
     const present = page.locator('.present');
     await page.mouse.move(200, 200);

@@ -107,33 +107,37 @@ describe.each(engines)('db commands on $name', ({ name, create }) => {
     }
   }, 240_000);
 
-  it('db:export and db:import carry every task to another database', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dt-export-'));
-    const target = await create();
-    dbs.push(target);
-    try {
-      const file = join(dir, 'backup.json');
-      const out = db(generated.url, 'export', file);
-      expect(out.status, out.stderr).toBe(0);
-      const back = db(target.url, 'import', file);
-      expect(back.status, back.stderr).toBe(0);
-      expect(back.stderr).toContain('1700 tasks');
-      const [a, b] = [
-        await openSqlStore({ url: generated.url, localities }),
-        await openSqlStore({ url: target.url, localities }),
-      ];
+  // The commands' own code is the same on both engines (the store under them is tested on both): on SQLite.
+  it.runIf(name === 'sqlite')(
+    'db:export and db:import carry every task to another database',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dt-export-'));
+      const target = await create();
+      dbs.push(target);
       try {
-        expect(await dump(b)).toEqual(await dump(a));
+        const file = join(dir, 'backup.json');
+        const out = db(generated.url, 'export', file);
+        expect(out.status, out.stderr).toBe(0);
+        const back = db(target.url, 'import', file);
+        expect(back.status, back.stderr).toBe(0);
+        expect(back.stderr).toContain('1700 tasks');
+        const [a, b] = [
+          await openSqlStore({ url: generated.url, localities }),
+          await openSqlStore({ url: target.url, localities }),
+        ];
+        try {
+          expect(await dump(b)).toEqual(await dump(a));
+        } finally {
+          await a.close();
+          await b.close();
+        }
       } finally {
-        await a.close();
-        await b.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 
-  // The stop is the command's, not the engine's: checked on SQLite.
   it.runIf(name === 'sqlite')(
     'db:generate stopped by Ctrl+C keeps the tasks written so far, complete, and ends the load properly',
     async () => {
@@ -141,7 +145,7 @@ describe.each(engines)('db commands on $name', ({ name, create }) => {
       dbs.push(target);
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', 'scripts/db.ts', 'generate', '--tasks', '200000', '--batch-size', '1000'],
+        ['--import', 'tsx', 'scripts/db.ts', 'generate', '--tasks', '60000', '--batch-size', '500'],
         {
           env: { ...process.env, DATABASE_URL: target.url, SAMPLE_DATA: '0', TODAY: TEST_TODAY, NODE_OPTIONS: '' },
           stdio: ['ignore', 'ignore', 'pipe'],
@@ -161,8 +165,8 @@ describe.each(engines)('db commands on $name', ({ name, create }) => {
       expect(await exited, stderr).toBe(0);
       expect(stderr).toContain('Stopping after this batch');
       const added = Number(/Added ([\d,]+) tasks .*stopped early/.exec(stderr)?.[1]?.replaceAll(',', ''));
-      expect(added).toBeGreaterThanOrEqual(20_000);
-      expect(added).toBeLessThan(200_000);
+      expect(added).toBeGreaterThanOrEqual(6_000);
+      expect(added).toBeLessThan(60_000);
       const store = await openSqlStore({ url: target.url, localities });
       try {
         expect((await store.counts()).tasks).toBe(added);
@@ -183,7 +187,7 @@ describe.each(engines)('db commands on $name', ({ name, create }) => {
     240_000,
   );
 
-  it('refuses a bad count with the usage and exit status 2', () => {
+  it.runIf(name === 'sqlite')('refuses a bad count with the usage and exit status 2', () => {
     const run = db(generated.url, 'generate', '--tasks', '0');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--tasks must be a whole number');
