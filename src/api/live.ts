@@ -278,12 +278,17 @@ export class FetchEventSource extends EventTarget {
 
   constructor(url: string) {
     super();
+    watchLeaving();
+    openSources.add(this);
     void this.read(url);
   }
 
   private async read(url: string) {
     try {
       await requestsReady();
+      // As the tab leaves, the mock's worker lets go of it: a stream opened or reopened now would reach the
+      // static host (a 404 in the console of the page being left). See dropReadsWhenLeaving (app.tsx).
+      if (leaving || this.abort.signal.aborted) return;
       const response = await fetch(url, {
         headers: { Accept: 'text/event-stream' },
         credentials: 'same-origin',
@@ -305,7 +310,7 @@ export class FetchEventSource extends EventTarget {
       }
       throw new Error('events: the stream ended');
     } catch {
-      if (!this.abort.signal.aborted) this.onerror?.(new Event('error'));
+      if (!this.abort.signal.aborted && !leaving) this.onerror?.(new Event('error'));
     }
   }
 
@@ -327,8 +332,26 @@ export class FetchEventSource extends EventTarget {
   }
 
   close() {
+    openSources.delete(this);
     this.abort.abort();
   }
+}
+
+/** The demo's open streams, and whether the tab has begun to leave (a capturing beforeunload, before MSW's). */
+const openSources = new Set<FetchEventSource>();
+let leaving = false;
+let watching = false;
+function watchLeaving() {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  window.addEventListener(
+    'beforeunload',
+    () => {
+      leaving = true;
+      for (const source of [...openSources]) source.close();
+    },
+    { capture: true },
+  );
 }
 
 export function createLiveClient(options: LiveClientOptions): LiveClient {
