@@ -131,7 +131,7 @@ async function main() {
       const show = progressBar('Generating', count);
       // Ctrl+C (or SIGTERM) stops after the batch being written and still ends the load properly (unit rows,
       // summary counts, indexes), so the tasks written so far are complete; a second one quits at once, which
-      // leaves a load into a new database unfinished (see the README: generate it again).
+      // leaves a load into a new database unfinished (docs/storage.md: generate it again).
       let stopping = false;
       const stop = () => {
         if (stopping) process.exit(130);

@@ -1031,7 +1031,8 @@ function createSqlStore(
       // Into a table that is empty or small next to the load, the secondary indexes are built once at the end of
       // the whole load (a sort) rather than maintained row by row: a stream of chunks counts as large.
       const smallTable = tasksBefore < REBUILD_BELOW;
-      const large = !single || sizeOf(input as ImportData) > batchSize;
+      const one = input as ImportData;
+      const large = !single || one.tasks.length + (one.taskRows?.length ?? 0) / TASK_COLUMNS.length > batchSize;
       // Into a new database, the unit rows of the whole load are written at the end, by one INSERT … SELECT in
       // primary-key order: written batch by batch, each batch's rows landed on every (parent, bucket) range of
       // task_buckets and task_units, so every batch rewrote most of their pages (at 1M tasks, 200 times 300 MB).
