@@ -5,6 +5,7 @@
  * data: a reset, a restarted demo) it is told to reload everything instead. No I/O here: the same module runs in
  * Node and in the browser demo, and a PostgreSQL bridge (pg-bridge.ts) feeds it the changes of other processes.
  */
+import type { LiveChange } from '../../src/api/live';
 
 /** What a change touched, as the writer knows it. */
 export interface ChangeScope {
@@ -18,21 +19,8 @@ export interface ChangeScope {
   titles?: readonly string[];
 }
 
-/** One published change, as sent on the wire (the `data` of an SSE `change` event; its `id` is `id`). */
-export interface Change {
-  /** Strictly increasing within a feed; the data version after the change whenever that is newer. */
-  id: number;
-  /** The data version the writer read after its write (ETags carry the same number). */
-  version: number;
-  /** When it was published (ISO 8601). */
-  at: string;
-  all: boolean;
-  tasks: string[];
-  articles: string[];
-  titles: string[];
-  /** The process (or browser tab) where the write happened; bridges use it to skip their own changes. */
-  origin: string;
-}
+/** One published change, as sent on the wire: the contract's type, which the browser's live client reads. */
+export type Change = LiveChange;
 
 export type ResumeResult = { kind: 'changes'; changes: Change[] } | { kind: 'reload' };
 

@@ -28,15 +28,19 @@ import { statsQueries } from './stats';
 import { taskUpdatesQueries } from './task-updates';
 import { tasksQueries } from './tasks';
 
-/** A change as the server sends it (server/events/feed.ts `Change`). */
+/** A change as the server sends it (the `data` of an SSE `change` event; its `id` is `id`): server/events/feed.ts. */
 export interface LiveChange {
+  /** Strictly increasing within a feed; the data version after the change whenever that is newer. */
   id: number;
+  /** The data version the writer read after its write (ETags carry the same number). */
   version: number;
+  /** When it was published (ISO 8601). */
   at: string;
   all: boolean;
   tasks: string[];
   articles: string[];
   titles: string[];
+  /** The process (or browser tab) where the write happened; bridges use it to skip their own changes. */
   origin: string;
 }
 
