@@ -30,6 +30,11 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // The overview's first screen is drawn by the app's own components (server/http/first-screen-render.tsx): what
+  // they read of Vite's build-time constants is the server build's.
+  define: { 'import.meta.env': JSON.stringify({ VITE_API_URL: '/api/v1', BASE_URL: '/', MODE: 'production' }) },
+  loader: { '.css': 'empty' },
+  jsx: 'automatic',
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -3,7 +3,7 @@
  * migrated and loaded with the sample data on first start, the API at /api/v1 and the built app from STATIC_DIR,
  * on one origin. SIGTERM and SIGINT finish the requests in flight, then close the database.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
+import type { Stats } from '../src/api/schemas';
+import { CHART_WIDTH_COOKIE, chartWidthFromCookie } from '../src/components/charts/chart-width';
 import { todayInVietnam } from '../src/domain/dates';
 import { createApp } from './app';
 import { SESSION_COOKIE } from './auth/middleware';
@@ -22,7 +24,15 @@ import { ConfigError, engineOf, parseConfig, type ServerConfig } from './config'
 import { type ChangeFeed, createChangeFeed } from './events/feed';
 import { startPgBridge } from './events/pg-bridge';
 import { securityHeaders } from './http/csp';
-import { firstScreenHtml } from './http/first-screen';
+import {
+  FIRST_SCREEN_BOOT,
+  FIRST_SCREEN_BOOT_PATH,
+  FIRST_STATS_QUERY,
+  type FirstScreenRequest,
+  firstScreenHtml,
+  wantsFirstScreen,
+} from './http/first-screen';
+import { renderFirstScreen } from './http/first-screen-render';
 import { loadLocalities } from './localities';
 import { sampleData } from './sample';
 import { openSqlStore, type SqlStore } from './store/sql';
@@ -89,20 +99,58 @@ export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFe
     await next();
     if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  // The app's page for a client route: on / with the static first screen and its preloads (server/http/first-screen.ts).
-  const page = (c: Context) => {
+  // Pages with the first screen drawn, by the build, the /stats answer's ETag and the charts' width: the figures are
+  // drawn once per change of the data (or of the day), not on every visit.
+  const drawnPages = new Map<string, string>();
+  /**
+   * index.html with the overview's first screen drawn from the first `/stats` answer, asked of the API as the app
+   * would ask it, with this reader's cookie (a reader who may not read gets nothing drawn). Null when there is no
+   * answer to draw: the page then has the placeholders and the app asks for the figures itself.
+   */
+  const drawnPage = async (c: Context, request: FirstScreenRequest, html: () => string): Promise<string | null> => {
+    try {
+      const answer = await api.request(`/api/v1${FIRST_STATS_QUERY}`, {
+        headers: { cookie: c.req.header('cookie') ?? '' },
+      });
+      if (answer.status !== 200) return null;
+      const statsJson = await answer.text();
+      const width = chartWidthFromCookie(getCookie(c, CHART_WIDTH_COOKIE));
+      const tag = answer.headers.get('ETag');
+      const key = tag ? `${statSync(indexHtml).mtimeMs} ${tag} ${width}` : null;
+      const cached = key ? drawnPages.get(key) : undefined;
+      if (cached) return cached;
+      const parts = renderFirstScreen(JSON.parse(statsJson) as Stats, width);
+      const page = firstScreenHtml(html(), request, { parts, statsJson });
+      if (key) {
+        if (drawnPages.size >= 16) drawnPages.delete(drawnPages.keys().next().value as string);
+        drawnPages.set(key, page);
+      }
+      return page;
+    } catch (error) {
+      // A page without figures drawn still works: say why in the log, send the placeholders.
+      console.error('first screen not drawn:', error);
+      return null;
+    }
+  };
+  // The app's page for a client route: on / with the first screen and its data (server/http/first-screen.ts).
+  const page = async (c: Context) => {
     if (!existsSync(indexHtml)) {
       return c.text(`The app is not built: run \`npm run build\` (looked for ${indexHtml}).`, 503);
     }
     const url = new URL(c.req.url);
-    const html = firstScreenHtml(readFileSync(indexHtml, 'utf8'), {
+    const request = {
       path: url.pathname,
       hasSearch: url.search.length > 1,
       mayRead: config.PUBLIC_READ === '1' || Boolean(getCookie(c, SESSION_COOKIE)),
-    });
-    return c.html(html, 200, { 'Cache-Control': 'no-cache' });
+    };
+    const html = () => readFileSync(indexHtml, 'utf8');
+    const drawn = wantsFirstScreen(request) ? await drawnPage(c, request, html) : null;
+    return c.html(drawn ?? firstScreenHtml(html(), request), 200, { 'Cache-Control': 'no-cache' });
   };
   site.get('/', compress(), page);
+  site.get(FIRST_SCREEN_BOOT_PATH, (c) =>
+    c.body(FIRST_SCREEN_BOOT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  );
   // Built files, once there is a build (created at the first request that finds it: a server started before the
   // build, or without one, answers the page handler's "not built" instead of serveStatic's warning at start).
   let statics: MiddlewareHandler | null = null;

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { holdRequestsUntil } from './api/client';
 import { App } from './app/app';
+import { seedFirstStats } from './app/first-screen-data';
+import { createQueryClient } from './app/query-client';
 import { createI18n, loadMessages, storedLanguage } from './i18n/i18n';
 import './styles.css';
 
@@ -18,10 +20,17 @@ async function boot() {
   if (!root) throw new Error('#root missing from index.html');
   // Someone who chose English gets it from the first render: its messages load before (not on everyone's path).
   const language = storedLanguage();
-  const i18n = createI18n(language, language === 'vi' ? {} : { [language]: await loadMessages(language) });
+  // The figures the server drew into the page (issue 16) are the app's first data: it takes over without a frame
+  // of placeholders, and without asking for them again.
+  const queryClient = createQueryClient();
+  const [messages] = await Promise.all([
+    language === 'vi' ? {} : loadMessages(language).then((m) => ({ [language]: m })),
+    seedFirstStats(queryClient),
+  ]);
+  const i18n = createI18n(language, messages);
   createRoot(root).render(
     <StrictMode>
-      <App i18n={i18n} />
+      <App i18n={i18n} queryClient={queryClient} />
     </StrictMode>,
   );
 }

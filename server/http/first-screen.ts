@@ -14,17 +14,56 @@
  *   (PUBLIC_READ or a session cookie); every other route gets neither (their first render is not the overview).
  */
 import type { Plugin } from 'vite';
+import { FIRST_STATS_ID } from '../../src/app/first-screen-id';
+import { CHARTS_DRAWN_MARK } from '../../src/features/dashboard/utils/marks';
+import type { FirstScreenParts } from './first-screen-render';
 
 const SHELL = /[ \t]*<!--shell:start-->[\s\S]*?<!--shell:end-->\n?/;
 const SHELL_NOTE = /[ \t]*<!--\s*\n\s*The first screen before any script runs[\s\S]*?-->\n?/;
 const PRELOADS = /[ \t]*<!--first-screen:start-->[\s\S]*?<!--first-screen:end-->\n?/g;
 const STATS_PRELOAD = /[ \t]*<link rel="preload" as="fetch"[^>]*>\n?/;
+const INTRO = /<!--shell:intro-->[\s\S]*?<!--\/shell:intro-->/;
+const FIGURES = /<!--shell:figures-->[\s\S]*?<!--\/shell:figures-->/;
+const CHARTS = /<!--shell:charts-->[\s\S]*?<!--\/shell:charts-->/;
+const ENTRY = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/;
+const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload"[^>]*>\n?/g;
+
+/** Where the server serves FIRST_SCREEN_BOOT. */
+export const FIRST_SCREEN_BOOT_PATH = '/first-screen.js';
+/**
+ * The script a page with the first screen drawn starts the app with, in place of the entry's own tag: the app's code
+ * is fetched only once the page has been painted (its first contentful paint has been reported), because its
+ * download and compile would otherwise compete with the first paint for the machine's cores, and the page needs no
+ * script to show its figures. It marks the charts drawn then (read by `npm run bench`). In a hidden tab (which paints
+ * nothing) the app starts at once.
+ */
+export const FIRST_SCREEN_BOOT = `const entry = document.querySelector('script[data-entry]').dataset.entry;
+let started = false;
+const start = () => {
+  if (started) return;
+  started = true;
+  if (document.querySelector('#root .chart-grid svg')) performance.mark(${JSON.stringify(CHARTS_DRAWN_MARK)});
+  import(entry);
+};
+if (document.visibilityState === 'visible' && typeof PerformanceObserver === 'function') {
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    start();
+  }).observe({ type: 'paint', buffered: true });
+  // A browser that reports no paint entries: a frame, then a task.
+  requestAnimationFrame(() => setTimeout(() => setTimeout(start, 100), 0));
+} else {
+  start();
+}
+`;
 
 /**
  * The overview's first request as the app makes it (src/api/stats.ts with the default filters: `era` is
  * `eraOf({})`, i.e. post2025). When it differs, the browser simply makes both requests; `npm run bench` notes it.
  */
-export const FIRST_STATS_QUERY = '/stats?era=post2025';
+export const FIRST_STATS_FILTERS = { era: 'post2025' } as const;
+export const FIRST_STATS_QUERY = `/stats?era=${FIRST_STATS_FILTERS.era}`;
 
 /** The module whose chunk draws the overview's charts (loaded lazily by overview-page.tsx). */
 const CHARTS_MODULE = /[/\\]features[/\\]dashboard[/\\]components[/\\]overview-charts\.tsx$/;
@@ -97,11 +136,52 @@ export interface FirstScreenRequest {
   mayRead: boolean;
 }
 
-/** index.html as sent for one request: the shell and the preloads where they are the first screen's. */
-export function firstScreenHtml(html: string, request: FirstScreenRequest): string {
+/** Whether the page for this request gets the first screen (the overview, as it opens without filters). */
+export const wantsFirstScreen = (request: FirstScreenRequest): boolean =>
+  request.path === '/' && !request.hasSearch && request.mayRead;
+
+/** The first screen drawn from the first `/stats` answer (first-screen-render.tsx), and that answer for the app. */
+export interface DrawnFirstScreen {
+  parts: FirstScreenParts;
+  /** The answer's JSON text, which the app starts from (src/app/first-screen-data.ts, `FirstStats`). */
+  statsJson: string;
+}
+
+/** The `FirstStats` JSON, safe inside a `<script type="application/json">`: nothing in it can end the element. */
+const firstStatsJson = (statsJson: string) =>
+  `{"filters":${JSON.stringify(FIRST_STATS_FILTERS)},"stats":${statsJson}}`
+    .replaceAll('<', '\\u003c')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+
+/**
+ * index.html as sent for one request: the shell and the preloads where they are the first screen's. With `drawn`,
+ * the shell carries the figures and charts instead of their placeholders and the page carries the answer: no
+ * preload is needed then (the data is there), and the app's code loads after the first paint (FIRST_SCREEN_BOOT).
+ */
+export function firstScreenHtml(
+  html: string,
+  request: FirstScreenRequest,
+  drawn: DrawnFirstScreen | null = null,
+): string {
   if (request.path !== '/') return html.replace(PRELOADS, '').replace(SHELL, '');
-  let page = html;
   // With filters in the URL the first render differs from the shell (chips), and /stats is asked with them.
-  if (request.hasSearch || !request.mayRead) page = page.replace(SHELL, '').replace(STATS_PRELOAD, '');
-  return page;
+  if (!wantsFirstScreen(request)) return html.replace(SHELL, '').replace(STATS_PRELOAD, '');
+  if (!drawn) return html;
+  const { parts, statsJson } = drawn;
+  // Function replacements: the markup and the JSON are inserted as they are (no `$&` patterns).
+  return html
+    .replace(PRELOADS, '')
+    .replace(MODULE_PRELOAD, '')
+    .replace(
+      ENTRY,
+      (_tag, entry: string) => `<script type="module" src="${FIRST_SCREEN_BOOT_PATH}" data-entry="${entry}"></script>`,
+    )
+    .replace(INTRO, () => parts.intro)
+    .replace(FIGURES, () => parts.figures)
+    .replace(CHARTS, () => parts.charts)
+    .replace(
+      /<\/body>/,
+      () => `  <script type="application/json" id="${FIRST_STATS_ID}">${firstStatsJson(statsJson)}</script>\n  </body>`,
+    );
 }

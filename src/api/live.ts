@@ -24,6 +24,7 @@ import { config } from './config';
 import { facetsQueries } from './facets';
 import { localitiesQueries } from './localities';
 import { mockSettingsQueries } from './mock-settings';
+import { SIGN_OUT_KEY } from './session';
 import { statsQueries } from './stats';
 import { taskUpdatesQueries } from './task-updates';
 import { tasksQueries } from './tasks';
@@ -481,8 +482,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     if (!hadId && wasDown) {
       // Never heard from the stream before: what changed while it was down is unknown.
       everything();
-    } else if (!hadId) {
-      // The first connection: anything read before we listened may have changed meanwhile.
+    } else if (!hadId && queryClient.isMutating({ mutationKey: SIGN_OUT_KEY }) === 0) {
+      // The first connection: anything read before we listened may have changed meanwhile (unless the reader is
+      // signing out: asked now, it would be answered without a session, a 401; the stream closes with it).
       const before = Math.min(connectedAt, options.listeningSince ?? connectedAt);
       void queryClient.invalidateQueries({
         predicate: (q: Query) => isDataQuery(q.queryKey) && q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < before,

@@ -101,11 +101,15 @@ export function useDisplaySignIn() {
   });
 }
 
+/** The sign-out mutation's key: the live stream stays closed while one is under way (src/app/live-updates.tsx). */
+export const SIGN_OUT_KEY = ['session', 'signOut'] as const;
+
 export function useSignOut() {
   const client = useQueryClient();
   const reset = useResetAfterSessionChange();
   const others = { predicate: (q: { queryKey: readonly unknown[] }) => !KEPT.has(String(q.queryKey[0])) };
   return useMutation({
+    mutationKey: SIGN_OUT_KEY,
     // Reads in flight are dropped before the session ends: answered after it, they were 401s.
     onMutate: () => client.cancelQueries(others),
     mutationFn: () => apiRequest('DELETE', '/session', (c) => c.SignedOut),

@@ -8,9 +8,11 @@
  * noted; once the new figures are drawn, the ones whose text (or, for a chart shape, geometry) changed are marked
  * with `data-live-changed` for three seconds. Filter changes and navigation never highlight: only live updates do.
  */
+import { useIsMutating, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AppliedChange, useLiveStatus, useLiveUpdates } from '../api/live';
+import { SIGN_OUT_KEY, sessionQueries } from '../api/session';
 import './live.css';
 
 const WATCHED = [
@@ -83,7 +85,12 @@ export function LiveUpdates({ since }: { since?: number }) {
     [t],
   );
 
-  useLiveUpdates({ onBeforeApply, onApplied, listeningSince: since });
+  // No stream for someone the server would not answer (signed out where reads need a session), nor while signing
+  // out: opened or caught up then, its requests were 401s.
+  const session = useQuery(sessionQueries.current());
+  const signingOut = useIsMutating({ mutationKey: SIGN_OUT_KEY }) > 0;
+  const signedOut = session.data ? !session.data.user && !session.data.display && !session.data.publicRead : false;
+  useLiveUpdates({ enabled: !signingOut && !signedOut, onBeforeApply, onApplied, listeningSince: since });
 
   useEffect(() => {
     const current = marked.current;

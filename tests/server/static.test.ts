@@ -1,7 +1,8 @@
 // @vitest-environment node
 /**
  * The built app as the server sends it (issue 16): precompressed assets (brotli, gzip) with a year of caching, and
- * index.html with the static first screen and its preloads on / only.
+ * index.html with the first screen on / only: its figures and charts drawn from the first /stats answer, which the
+ * page carries for the app, whose code loads after the first paint.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/config';
-import { firstScreenHtml } from '../../server/http/first-screen';
+import { FIRST_SCREEN_BOOT_PATH, firstScreenHtml } from '../../server/http/first-screen';
 import { precompressDir } from '../../server/http/precompress';
 import { createSite, openConfiguredStore } from '../../server/node';
 import type { SqlStore } from '../../server/store/sql';
@@ -29,7 +30,11 @@ const PAGE = `<!doctype html>
   <body>
     <div id="root">
       <!--shell:start-->
-      <div class="app" inert><h1>Tổng quan tiến độ nhiệm vụ</h1></div>
+      <div class="app" inert><h1>Tổng quan tiến độ nhiệm vụ</h1>
+        <p class="page-intro"><!--shell:intro-->… tính đến ngày –.<!--/shell:intro--></p>
+        <!--shell:figures--><ul class="kpi-grid"><li>–</li></ul><!--/shell:figures-->
+        <!--shell:charts--><div class="chart-grid"><p>Đang tải số liệu…</p></div><!--/shell:charts-->
+      </div>
       <!--shell:end-->
     </div>
   </body>
@@ -54,6 +59,37 @@ describe('index.html per request', () => {
       expect(html).toContain('overview-charts');
       expect(html).toContain('<div id="root">');
     }
+  });
+
+  it('draws the first screen into the shell when given it: no preloads, the app started after the first paint', () => {
+    const statsJson = '{"total":3,"note":"</script><script>alert(1)</script>\u2028"}';
+    const html = firstScreenHtml(
+      PAGE,
+      { path: '/', hasSearch: false, mayRead: true },
+      {
+        parts: {
+          intro: 'tính đến ngày 26/11/2026.',
+          figures: '<ul class="kpi-grid"><li>3</li></ul>',
+          charts: '<svg>$&amp;</svg>',
+        },
+        statsJson,
+      },
+    );
+    expect(html).toContain('<p class="page-intro">tính đến ngày 26/11/2026.</p>');
+    expect(html).toContain('<ul class="kpi-grid"><li>3</li></ul>');
+    expect(html).toContain('<svg>$&amp;</svg>'); // inserted as it is, not as a replacement pattern
+    expect(html).not.toMatch(/shell:(intro|figures|charts)|Đang tải|rel="(module)?preload"/);
+    expect(html).toContain(
+      `<script type="module" src="${FIRST_SCREEN_BOOT_PATH}" data-entry="/assets/index-abc12345.js">`,
+    );
+    expect(html).not.toContain('<script type="module" crossorigin');
+    // The answer for the app: one element, which nothing in the data can end.
+    const json = html.match(/<script type="application\/json" id="dt-first-stats">([\s\S]*?)<\/script>/)?.[1] ?? '';
+    expect(json).not.toMatch(/<|\u2028/);
+    expect(JSON.parse(json)).toEqual({
+      filters: { era: 'post2025' },
+      stats: { total: 3, note: '</script><script>alert(1)</script>\u2028' },
+    });
   });
 
   it('sends other routes neither shell nor preloads', () => {

@@ -1,10 +1,17 @@
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { createContext, type ReactNode, useContext, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPngButton } from '../export/chart-png-button';
 import { ChartHeightContext } from './chart-height';
 import { DataTable, type DataTableProps } from './data-table';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
+
+/**
+ * Whether the cards carry their data tables (the text alternative). The server's drawing of the overview's first
+ * screen leaves them out: its shell is inert (out of the accessibility tree) until the app takes over with them,
+ * and they were a good part of the layout work before its first paint (issue 16).
+ */
+export const ChartTablesContext = createContext(true);
 
 export interface ChartCardProps {
   title: string;
@@ -41,6 +48,7 @@ export function ChartCard({
   const { t } = useTranslation();
   const headingId = useId();
   const [showTable, setShowTable] = useState(false);
+  const tables = useContext(ChartTablesContext);
   const cardRef = useRef<HTMLElement>(null);
   return (
     <section
@@ -94,7 +102,7 @@ export function ChartCard({
           </>
         )}
       </div>
-      {table && state === 'ready' ? (
+      {table && tables && state === 'ready' ? (
         <div className={showTable ? 'chart-table' : 'visually-hidden'}>
           <DataTable caption={t('chart.tableCaption', { title })} {...table} />
         </div>

@@ -57,6 +57,9 @@ function subscribe(notify: () => void) {
   };
 }
 
+/** Whether the page is printing now (outside React). */
+export const isPrinting = (): boolean => printing;
+
 /** True while the page is being printed (or shown as printed): charts take their printed size then. */
 export function usePrinting(): boolean {
   return useSyncExternalStore(

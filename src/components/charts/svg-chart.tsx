@@ -7,7 +7,8 @@
  */
 import { createContext, type ReactNode, useContext, useLayoutEffect, useRef, useState } from 'react';
 import { ChartHeightContext } from './chart-height';
-import { PRINT_CHART_WIDTH, PRINT_FULL_CHART_WIDTH, usePrinting } from './print-media';
+import { InitialChartWidthContext, rememberChartWidth } from './chart-width';
+import { isPrinting, PRINT_CHART_WIDTH, PRINT_FULL_CHART_WIDTH, usePrinting } from './print-media';
 
 /** Axis and grid strokes (Recharts' defaults, so the overview looks as it did). */
 export const AXIS_STROKE = '#666';
@@ -50,6 +51,7 @@ export function SvgChart({
 }) {
   const printing = usePrinting();
   const cardHeight = useContext(ChartHeightContext);
+  const initialWidth = useContext(InitialChartWidthContext);
   const box = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<{ width: number; height: number } | null>(null);
   const [hover, setHover] = useState<ChartHover | null>(null);
@@ -61,6 +63,7 @@ export function SvgChart({
       const width = el.clientWidth;
       const height = el.clientHeight;
       setMeasured((m) => (m && m.width === width && m.height === height ? m : { width, height }));
+      if (!isPrinting()) rememberChartWidth(width);
     };
     read();
     if (typeof ResizeObserver === 'undefined') return;
@@ -69,7 +72,7 @@ export function SvgChart({
     return () => observer.disconnect();
   }, []);
 
-  const width = printing ? (wide ? PRINT_FULL_CHART_WIDTH : PRINT_CHART_WIDTH) : (measured?.width ?? 0);
+  const width = printing ? (wide ? PRINT_FULL_CHART_WIDTH : PRINT_CHART_WIDTH) : (measured?.width ?? initialWidth ?? 0);
   const height = (printing ? cardHeight : (cardHeight ?? measured?.height)) ?? 0;
   const drawing = width > 0 && height > 0 ? children({ width, height }) : null;
   return (
@@ -87,6 +90,8 @@ export function SvgChart({
             width={width}
             height={height}
             viewBox={`0 0 ${width} ${height}`}
+            // Drawn before any measure (the server's first screen): scaled down to a narrower box, never cut.
+            style={measured || printing ? undefined : { maxWidth: '100%', height: 'auto' }}
             role="presentation"
             focusable="false"
           >

@@ -7,7 +7,7 @@ import { type ReactNode, useEffect } from 'react';
 import type { Category, Stats, Timeliness } from '../../../api/schemas';
 import type { ChartState } from '../../../components/charts/chart-card';
 import { ErrorBoundaryCard } from '../../../components/ui/error-boundary-card';
-import { CHARTS_DRAWN_MARK } from '../utils/marks';
+import { APP_READY_MARK, CHARTS_DRAWN_MARK } from '../utils/marks';
 import { CategoryChart } from './category-chart';
 import { LocalityChart } from './locality-chart';
 import { MonthlyChart } from './monthly-chart';
@@ -37,10 +37,14 @@ export default function OverviewCharts({
 }: OverviewChartsProps) {
   const common = { state, errorMessage, onRetry };
 
-  // The first frame that shows every chart drawn with data (read by `npm run bench`).
+  // The first frame that shows every chart drawn with data, unless the server's page already had them (src/boot.ts),
+  // and the first the app drew itself, the charts live (both read by `npm run bench`).
   useEffect(() => {
-    if (!data || performance.getEntriesByName(CHARTS_DRAWN_MARK).length > 0) return;
-    const frame = requestAnimationFrame(() => performance.mark(CHARTS_DRAWN_MARK));
+    if (!data || performance.getEntriesByName(APP_READY_MARK).length > 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (performance.getEntriesByName(CHARTS_DRAWN_MARK).length === 0) performance.mark(CHARTS_DRAWN_MARK);
+      performance.mark(APP_READY_MARK);
+    });
     return () => cancelAnimationFrame(frame);
   }, [data]);
 
