@@ -32,7 +32,6 @@ import {
   firstScreenHtml,
   wantsFirstScreen,
 } from './http/first-screen';
-import { renderFirstScreen } from './http/first-screen-render';
 import { loadLocalities } from './localities';
 import { sampleData } from './sample';
 import { openSqlStore, type SqlStore } from './store/sql';
@@ -119,6 +118,8 @@ export function createSite(store: SqlStore, config: ServerConfig, feed: ChangeFe
       const key = tag ? `${statSync(indexHtml).mtimeMs} ${tag} ${width}` : null;
       const cached = key ? drawnPages.get(key) : undefined;
       if (cached) return cached;
+      // Loaded on first use: the command-line tools that open the store through this module need no React.
+      const { renderFirstScreen } = await import('./http/first-screen-render');
       const parts = renderFirstScreen(JSON.parse(statsJson) as Stats, width);
       const page = firstScreenHtml(html(), request, { parts, statsJson });
       if (key) {

@@ -18,7 +18,9 @@ function apiUrlOf(value: unknown): string | undefined {
   throw new Error(`VITE_API_URL must be a URL or a path on this origin (e.g. /api/v1), not ${JSON.stringify(value)}`);
 }
 
-const apiUrl = apiUrlOf(import.meta.env.VITE_API_URL);
+// `?.`: outside Vite and Vitest (the server run by tsx, which draws the overview with the app's components) there is
+// no `import.meta.env`.
+const apiUrl = apiUrlOf(import.meta.env?.VITE_API_URL);
 
 export const config = {
   /** Base of the API, e.g. https://example.gov.vn/api/v1; same-origin /api/v1 on the mock. */
