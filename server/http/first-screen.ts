@@ -14,9 +14,9 @@
  *   (PUBLIC_READ or a session cookie); every other route gets neither (their first render is not the overview).
  */
 import type { Plugin } from 'vite';
-import { FIRST_STATS_ID } from '../../src/app/first-screen-id';
-import { CHARTS_DRAWN_MARK } from '../../src/features/dashboard/utils/marks';
-import type { FirstScreenParts } from './first-screen-render';
+import { FIRST_STATS_ID } from '../../src/app/first-screen-id.ts';
+import { CHARTS_DRAWN_MARK } from '../../src/features/dashboard/utils/marks.ts';
+import type { FirstScreenParts } from './first-screen-render.tsx';
 
 const SHELL = /[ \t]*<!--shell:start-->[\s\S]*?<!--shell:end-->\n?/;
 const SHELL_NOTE = /[ \t]*<!--\s*\n\s*The first screen before any script runs[\s\S]*?-->\n?/;

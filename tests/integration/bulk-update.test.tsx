@@ -275,4 +275,55 @@ describe('a failed bulk apply', () => {
         ?.filter((u) => u.note === 'Theo Quyết định 45 của UBND huyện.'),
     ).toHaveLength(1);
   });
+
+  it('never applies the change twice to a task whose answers were lost: the retry sends it again as it was', async () => {
+    // d-2's first attempt reaches the API and is applied, but no answer comes back, to it or to its automatic retry.
+    const keys: Array<string | null> = [];
+    let forwarding = false;
+    let offline = true;
+    server.use(
+      http.patch('*/api/v1/tasks/d-2', async ({ request }) => {
+        if (forwarding || !offline) return undefined;
+        keys.push(request.headers.get('Idempotency-Key'));
+        if (keys.length === 1) {
+          forwarding = true;
+          const applied = await fetch(request.url, {
+            method: 'PATCH',
+            headers: Object.fromEntries(request.headers),
+            body: await request.text(),
+          });
+          forwarding = false;
+          expect(applied.ok).toBe(true);
+        }
+        return HttpResponse.error();
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp(LIST_URL);
+    const d = await selectAndOpen(user);
+    await typeChange(user, d);
+    await apply(user, d);
+    expect(await d.findByText('Đã cập nhật 2/3 nhiệm vụ.')).toBeInTheDocument();
+    expect(d.getByRole('link', { name: TITLES[1] as string }).closest('li')).toHaveTextContent(
+      'Chưa rõ đã cập nhật hay chưa',
+    );
+    const notes = () =>
+      dbStore
+        .get()
+        .updates.get('d-2')
+        ?.filter((u) => u.note === 'Theo Quyết định 45 của UBND huyện.') ?? [];
+    expect(notes()).toHaveLength(1);
+
+    // Back online: the retry is answered with the first attempt's outcome, not applied on top of it.
+    offline = false;
+    const seen: Array<string | null> = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PATCH' && request.url.endsWith('/tasks/d-2'))
+        seen.push(request.headers.get('Idempotency-Key'));
+    });
+    await user.click(d.getByRole('button', { name: 'Thử lại 1 nhiệm vụ chưa cập nhật' }));
+    expect(await d.findByText('Đã cập nhật 3/3 nhiệm vụ.')).toBeInTheDocument();
+    expect(seen).toEqual([keys[0]]);
+    expect(notes()).toHaveLength(1);
+  });
 });

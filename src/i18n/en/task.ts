@@ -183,9 +183,11 @@ export const taskEn: Messages['task'] = {
     invalid: 'Not updated: {{reasons}}',
     conflict: 'Not updated: someone else has just changed this task.',
     failed: 'Not updated: {{error}}',
+    uncertain: 'Not known whether it was updated (no answer came): {{error}}',
     retry_one: 'Retry the {{count}} task not updated',
     retry_other: 'Retry the {{count}} tasks not updated',
-    retryHint: 'A retry reads the latest version of each task and applies the change again.',
+    retryHint:
+      'A retry reads the latest version of each task and applies the change again; a task whose answer never came is sent the very same request again, which is never applied twice.',
   },
   fields: {
     status: 'status',

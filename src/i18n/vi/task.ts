@@ -181,9 +181,11 @@ export const taskVi = {
     invalid: 'Chưa cập nhật: {{reasons}}',
     conflict: 'Chưa cập nhật: nhiệm vụ vừa được thay đổi ở nơi khác.',
     failed: 'Chưa cập nhật: {{error}}',
+    uncertain: 'Chưa rõ đã cập nhật hay chưa (không nhận được trả lời): {{error}}',
     retry_one: 'Thử lại {{count}} nhiệm vụ chưa cập nhật',
     retry_other: 'Thử lại {{count}} nhiệm vụ chưa cập nhật',
-    retryHint: 'Thử lại sẽ đọc phiên bản mới nhất của từng nhiệm vụ rồi áp dụng lại thay đổi.',
+    retryHint:
+      'Thử lại sẽ đọc phiên bản mới nhất của từng nhiệm vụ rồi áp dụng lại thay đổi; nhiệm vụ chưa nhận được trả lời thì được gửi lại đúng yêu cầu cũ, không bao giờ bị áp dụng hai lần.',
   },
   fields: {
     status: 'trạng thái',

@@ -3,12 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../api/client';
+import { ApiError, newIdempotencyKey, outcomeUnknown } from '../../../api/client';
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../../api/schemas';
 import { useServerToday } from '../../../api/server-today';
 import { useCan } from '../../../api/session';
 import type { FieldError, TaskPatchBody } from '../../../api/task-update-schemas';
-import { type BulkChangeResult, useBulkTaskChange } from '../../../api/task-updates';
+import { type BulkChangeResult, type TaskChangeRequest, useBulkTaskChange } from '../../../api/task-updates';
 import { tasksQueries } from '../../../api/tasks';
 import { DateInput } from '../../../components/forms/date-input';
 import { clearDraft, readDraft, useDraftAutosave } from '../../../components/forms/form-draft';
@@ -39,6 +39,8 @@ interface BulkDraft {
 const DRAFT_SCHEMA = 1;
 /** One draft for the bulk form (the selection does not survive a reload; the draft says which tasks it was for). */
 export const BULK_DRAFT_ID = 'task-bulk';
+
+type BulkPatchRequest = Extract<TaskChangeRequest, { kind: 'patch' }>;
 
 type Outcome =
   | { taskId: string; title: string; kind: 'ok'; version: number }
@@ -72,6 +74,8 @@ function BulkDialog({
   const id = useId();
   const client = useQueryClient();
   const bulk = useBulkTaskChange();
+  /** The requests of the last attempt that got no answer, by task, with the values they were made from (`apply`). */
+  const unanswered = useRef(new Map<string, { request: BulkPatchRequest; title: string; values: string }>());
   const ref = useRef<HTMLDialogElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [restored, setRestored] = useState(() => readDraft<BulkDraft>(BULK_DRAFT_ID, DRAFT_SCHEMA));
@@ -188,14 +192,28 @@ function BulkDialog({
     form.reset(fresh);
   };
 
-  /** Reads each task's current version, checks the change against it, and sends those that pass. */
+  /**
+   * Reads each task's current version, checks the change against it, and sends those that pass. A task whose last
+   * attempt got no answer (it may have been applied) is sent again as it was, with the same version and
+   * Idempotency-Key, as long as the change is the same: the server then answers the first attempt's outcome instead
+   * of applying the change a second time on top of it.
+   */
   const apply = async (v: BulkValues, ids: string[]) => {
     setSharedErrors([]);
+    const values = JSON.stringify(v);
+    const again = new Map(
+      ids.flatMap((taskId) => {
+        const u = unanswered.current.get(taskId);
+        return u && u.values === values ? [[taskId, u] as const] : [];
+      }),
+    );
+    unanswered.current.clear();
+    const toRead = ids.filter((taskId) => !again.has(taskId));
     const read = await Promise.allSettled(
-      ids.map((taskId) => client.fetchQuery({ ...tasksQueries.detail(taskId), staleTime: 0 })),
+      toRead.map((taskId) => client.fetchQuery({ ...tasksQueries.detail(taskId), staleTime: 0 })),
     );
     const checked = read.map((r, i) => {
-      const taskId = ids[i] as string;
+      const taskId = toRead[i] as string;
       if (r.status === 'rejected') return { taskId, task: null, error: r.reason as unknown };
       const check = checkBulkForTask(v, r.value, today);
       return check.ok
@@ -213,19 +231,35 @@ function BulkDialog({
       return;
     }
     rememberAuthor(v.author);
-    const toSend = checked.flatMap((c) =>
-      c.task && 'body' in c && c.body
-        ? [{ kind: 'patch' as const, taskId: c.taskId, baseVersion: c.task.version, body: c.body }]
-        : [],
-    );
+    const toSend = [
+      ...[...again.values()].map((u) => u.request),
+      ...checked.flatMap((c) =>
+        c.task && 'body' in c && c.body
+          ? [
+              {
+                kind: 'patch' as const,
+                taskId: c.taskId,
+                baseVersion: c.task.version,
+                body: c.body,
+                idempotencyKey: newIdempotencyKey(),
+              },
+            ]
+          : [],
+      ),
+    ];
     const sent: BulkChangeResult[] = toSend.length
       ? await bulk
           .mutateAsync(toSend)
           .catch((error: unknown) => toSend.map((r) => ({ taskId: r.taskId, ok: false, error })))
       : [];
-    const next: Outcome[] = checked.map((c) => {
-      const title = c.task?.title ?? c.taskId;
+    const sentAgain = [...again.values()].map((u) => ({ taskId: u.request.taskId, task: null, title: u.title }));
+    const next: Outcome[] = [...sentAgain, ...checked].map((c) => {
+      const title = ('title' in c ? c.title : c.task?.title) ?? c.taskId;
       const result = sent.find((r) => r.taskId === c.taskId);
+      const request = toSend.find((r) => r.taskId === c.taskId);
+      // No answer: it may have been applied; a retry of the same change sends this very request again.
+      if (result && !result.ok && request && outcomeUnknown(result.error))
+        unanswered.current.set(c.taskId, { request, title, values });
       if (result?.ok && result.result)
         return { taskId: c.taskId, title, kind: 'ok', version: result.result.task.version };
       if (result && !result.ok) {
@@ -412,7 +446,9 @@ function BulkDialog({
                       ? `✗ ${t('task.bulk.conflict')}`
                       : o.kind === 'invalid'
                         ? `✗ ${t('task.bulk.invalid', { reasons: o.errors.map((e) => messageFor(e, o.task)).join(' ') })}`
-                        : `✗ ${t('task.bulk.failed', { error: errorText(o.error, t) })}`}
+                        : outcomeUnknown(o.error)
+                          ? `? ${t('task.bulk.uncertain', { error: errorText(o.error, t) })}`
+                          : `✗ ${t('task.bulk.failed', { error: errorText(o.error, t) })}`}
                 </span>
               </li>
             ))}
