@@ -980,7 +980,7 @@ async function main() {
         ms(m),
         budgeted ? `≤ ${ms(SERVER_BUDGET.filterMs)}` : '—',
         `${budgeted ? (m <= SERVER_BUDGET.filterMs ? `✅ within (${ms(SERVER_BUDGET.filterMs - m)} to spare)` : `❌ over by ${ms(m - SERVER_BUDGET.filterMs)}`) : 'info (--quick)'}; ` +
-          `the API requests made after the change ended at ${ms(median(r.apiTimes))} (the /stats one starts just before the change mark, with the prefetch)`,
+          `the API requests of the change (the figures' /stats, prefetched as the change starts, and the province's localities) ended at ${ms(median(r.apiTimes))}`,
       ]);
       errors.push(...r.errors);
     } catch (error) {

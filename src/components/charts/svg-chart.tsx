@@ -99,21 +99,26 @@ export function SvgChart({
           </svg>
         </HoverContext.Provider>
       ) : null}
-      {hover && !printing ? <ChartTooltipBox hover={hover} width={width} /> : null}
+      {hover && !printing ? <ChartTooltipBox hover={hover} width={width} height={height} /> : null}
     </div>
   );
 }
 
-/** The tooltip beside the pointer, kept inside the chart's box (flipped to the left near its right edge). */
-function ChartTooltipBox({ hover, width }: { hover: ChartHover; width: number }) {
+/**
+ * The tooltip beside the pointer, kept inside the chart's box: flipped to the left near its right edge, and above the
+ * pointer in its lower part (the overview's cards clip what overflows them: they are `content-visibility: auto`).
+ */
+function ChartTooltipBox({ hover, width, height }: { hover: ChartHover; width: number; height: number }) {
   const left = hover.x + 12;
   const flip = hover.x > width * 0.6;
+  const above = hover.y > height * 0.5;
   return (
     <div
       className="svg-chart-tooltip"
       style={{
         position: 'absolute',
-        top: Math.max(0, hover.y + 12),
+        top: above ? undefined : Math.max(0, hover.y + 12),
+        bottom: above ? Math.max(0, height - hover.y + 12) : undefined,
         left: flip ? undefined : left,
         right: flip ? Math.max(0, width - hover.x + 12) : undefined,
         pointerEvents: 'none',

@@ -136,8 +136,10 @@ export function OverviewPage({ filterBar }: { filterBar: FilterBarProps }) {
   };
 
   const matches = showMatches(filters, countActive(filters), data?.total ?? null);
-  // The lists are asked for once the figures are in: the tiles and charts come first.
-  const listsWanted = settled && data !== null;
+  // The lists are asked for once the figures are in: the tiles and charts come first. The figures of the filters
+  // before a change (kept on screen meanwhile) do not count: the new lists' requests would compete with the new
+  // figures' (at 1,000,000 tasks the key projects' board is a sort of every flagship task, a core for ~0.5 s).
+  const listsWanted = settled && data !== null && !stats.isPlaceholderData;
   const boards = (
     <>
       {filters.flagship === false ? null : <FlagshipBoard filters={scoped} enabled={listsWanted} />}
