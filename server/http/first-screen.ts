@@ -12,6 +12,9 @@
  * - `firstScreenHtml` (the server, per request): the shell and the preloads are for `/` alone. The stats preload is
  *   sent only without search params (other filters ask another URL) and only to a reader the API will answer
  *   (PUBLIC_READ or a session cookie); every other route gets neither (their first render is not the overview).
+ *   When the server has drawn the first screen from its `/stats` answer (first-screen-render.tsx, server/node.ts),
+ *   the shell carries the figures and charts, the page carries the answer, and the entry is started after the first
+ *   paint by FIRST_SCREEN_BOOT instead of a module script and its modulepreloads.
  */
 import type { Plugin } from 'vite';
 import { FIRST_STATS_ID } from '../../src/app/first-screen-id.ts';
