@@ -22,8 +22,15 @@ const INDEX = readFileSync(join(__dirname, '..', '..', 'index.html'), 'utf8').re
   '<script type="module" crossorigin src="/assets/index-abc12345.js"></script>',
 );
 
-function configFor(dir: string, publicRead: boolean): ServerConfig {
-  return parseConfig({
+/**
+ * A site on a fresh store with the sample data and this file's index.html, for the describe block it is called in
+ * (set up before its tests, closed and removed after). Reads are public or need a session.
+ */
+function siteFor(publicRead: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'dt-first-screen-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), INDEX);
+  const config: ServerConfig = parseConfig({
     DATABASE_URL: 'file::memory:',
     SAMPLE_DATA: '1',
     TODAY,
@@ -31,6 +38,16 @@ function configFor(dir: string, publicRead: boolean): ServerConfig {
     PUBLIC_READ: publicRead ? '1' : '0',
     ADMIN_PASSWORD: 'một mật khẩu dài của tỉnh',
   });
+  const handles = {} as { store: SqlStore; site: ReturnType<typeof createSite> };
+  beforeAll(async () => {
+    handles.store = await openConfiguredStore(config, () => {});
+    handles.site = createSite(handles.store, config);
+  });
+  afterAll(async () => {
+    await handles.store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return handles;
 }
 
 /** The answer carried by the page, and the widths of its charts' drawings. */
@@ -42,26 +59,11 @@ function readPage(html: string) {
 }
 
 describe('GET / with the first screen drawn', () => {
-  let dir: string;
-  let store: SqlStore;
-  let site: ReturnType<typeof createSite>;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dt-first-screen-'));
-    mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), INDEX);
-    const config = configFor(dir, true);
-    store = await openConfiguredStore(config, () => {});
-    site = createSite(store, config);
-  });
-  afterAll(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = siteFor(true);
 
   it('draws the figures and the charts of the API’s answer, and gives the page that answer', async () => {
-    const answer = await (await site.request('/api/v1/stats?era=post2025')).json();
-    const html = await (await site.request('/')).text();
+    const answer = await (await fx.site.request('/api/v1/stats?era=post2025')).json();
+    const html = await (await fx.site.request('/')).text();
     const page = readPage(html);
     expect(page.data).toEqual({ filters: { era: 'post2025' }, stats: answer });
     expect(page.total).toBe(String(answer.total));
@@ -78,7 +80,7 @@ describe('GET / with the first screen drawn', () => {
 
   it('draws at the width the reader’s charts had (the cookie), within bounds', async () => {
     const at = async (cookie: string) =>
-      readPage(await (await site.request('/', { headers: { cookie } })).text()).widths;
+      readPage(await (await fx.site.request('/', { headers: { cookie } })).text()).widths;
     expect(await at('dt-chart-width=412')).toEqual([412, 412, 412, 412]);
     for (const bad of ['dt-chart-width=12', 'dt-chart-width=abc', 'dt-chart-width=99999', 'dt-chart-width=500.5']) {
       expect(await at(bad)).toEqual([
@@ -91,18 +93,18 @@ describe('GET / with the first screen drawn', () => {
   });
 
   it('shows a write in the next page (the drawing is kept per data version)', async () => {
-    const before = readPage(await (await site.request('/')).text());
+    const before = readPage(await (await fx.site.request('/')).text());
     const { articles, tasks } = sampleData(loadLocalities(), 'sample', TODAY);
     const article = { ...(articles[0] as (typeof articles)[number]), id: 'a-first-screen' };
     const task = { ...(tasks[0] as (typeof tasks)[number]), id: 't-first-screen', articleId: article.id };
-    await store.addArticle(article, [task]);
-    const after = readPage(await (await site.request('/')).text());
+    await fx.store.addArticle(article, [task]);
+    const after = readPage(await (await fx.site.request('/')).text());
     expect(after.data?.stats.total).toBe((before.data?.stats.total ?? 0) + 1);
     expect(after.total).toBe(String(after.data?.stats.total));
   });
 
   it('serves the script that starts the app after the first paint', async () => {
-    const res = await site.request(FIRST_SCREEN_BOOT_PATH);
+    const res = await fx.site.request(FIRST_SCREEN_BOOT_PATH);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(await res.text()).toBe(FIRST_SCREEN_BOOT);
@@ -110,27 +112,13 @@ describe('GET / with the first screen drawn', () => {
 });
 
 describe('GET / for a reader who must sign in first', () => {
-  let dir: string;
-  let store: SqlStore;
-  let site: ReturnType<typeof createSite>;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dt-first-screen-'));
-    writeFileSync(join(dir, 'index.html'), INDEX);
-    const config = configFor(dir, false);
-    store = await openConfiguredStore(config, () => {});
-    site = createSite(store, config);
-  });
-  afterAll(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = siteFor(false);
 
   it('draws nothing from data the API would not give them', async () => {
-    const none = await (await site.request('/')).text();
+    const none = await (await fx.site.request('/')).text();
     expect(none).not.toMatch(/shell:start|dt-first-stats|chart-svg/);
     // A session cookie that is no longer valid: the shell with placeholders, no figures, the app asks itself.
-    const stale = await (await site.request('/', { headers: { cookie: 'dt_session=stale' } })).text();
+    const stale = await (await fx.site.request('/', { headers: { cookie: 'dt_session=stale' } })).text();
     expect(stale).not.toMatch(/dt-first-stats|chart-svg/);
     expect(stale).toContain('chart-placeholder');
     expect(stale).toContain('<script type="module" crossorigin src="/assets/index-abc12345.js">');
