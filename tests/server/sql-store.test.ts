@@ -167,14 +167,27 @@ describe.each(engines)('the SQL store on $name', (engine) => {
             }),
           );
         expect(await all(store)).toEqual(await all(main));
+        // The key projects' board: a first page in an order no index gives, read on the threads and kept.
+        const board = { sort: 'timeliness' as const, page: 1, pageSize: 10 };
+        const boardBefore = await store.listTasks(board, ctx);
+        expect(boardBefore).toEqual(await main.listTasks(board, ctx));
         // A write on the main connection is seen by the threads' next read (a new data version, a new snapshot).
-        const task = (await store.getTask(data.tasks[1]?.id ?? '')) as StoredTask;
+        const task = (boardBefore.items[0] ?? (await store.getTask(data.tasks[1]?.id ?? ''))) as StoredTask;
         const before = await store.stats({}, breakdownOf({}, localities), ctx, SPANNING_LABEL);
         const { next, entry } = change({ ...task, status: 'cancelled' }, 'thread', 0);
         expect(await store.commitChange(next, entry, task.version)).toBe('ok');
         const after = await store.stats({}, breakdownOf({}, localities), ctx, SPANNING_LABEL);
         expect(after.byStatus.cancelled).toBe(before.byStatus.cancelled + (task.status === 'cancelled' ? 0 : 1));
         expect(await all(store)).toEqual(await all(main));
+        // The kept board is not served after the write: the cancelled task no longer heads it as it was.
+        const boardAfter = await store.listTasks(board, ctx);
+        expect(boardAfter).not.toEqual(boardBefore);
+        const fresh = await openSqlStore({ url: db.url, localities, readThreads: 0 });
+        try {
+          expect(boardAfter).toEqual(await fresh.listTasks(board, ctx));
+        } finally {
+          await fresh.close();
+        }
       } finally {
         await main.close();
       }
