@@ -32,3 +32,29 @@ export function addTask(overrides: Partial<StoredTask> & Pick<StoredTask, 'id'>)
 export function apiUrl(path: string): string {
   return `${location.origin}/api/v1${path}`;
 }
+
+/**
+ * For a test handler that lets a write reach the mock API and then loses its answer (applied, but no answer comes
+ * back): `send` passes the request on to the mock's own handlers, and `passing` tells the test's handler to stand
+ * aside meanwhile (the request passed on reaches it first).
+ */
+export function passOn() {
+  let passing = false;
+  return {
+    get passing() {
+      return passing;
+    },
+    async send(request: Request): Promise<Response> {
+      passing = true;
+      try {
+        return await fetch(request.url, {
+          method: request.method,
+          headers: Object.fromEntries(request.headers),
+          body: await request.text(),
+        });
+      } finally {
+        passing = false;
+      }
+    },
+  };
+}

@@ -9,7 +9,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbStore, server } from '../../mocks/node';
-import { addTask } from '../helpers';
+import { addTask, passOn } from '../helpers';
 import { renderApp } from '../render';
 
 const DRAFT_KEY = 'directive-tracker.draft.task-bulk';
@@ -279,22 +279,13 @@ describe('a failed bulk apply', () => {
   it('never applies the change twice to a task whose answers were lost: the retry sends it again as it was', async () => {
     // d-2's first attempt reaches the API and is applied, but no answer comes back, to it or to its automatic retry.
     const keys: Array<string | null> = [];
-    let forwarding = false;
+    const mock = passOn();
     let offline = true;
     server.use(
       http.patch('*/api/v1/tasks/d-2', async ({ request }) => {
-        if (forwarding || !offline) return undefined;
+        if (mock.passing || !offline) return undefined;
         keys.push(request.headers.get('Idempotency-Key'));
-        if (keys.length === 1) {
-          forwarding = true;
-          const applied = await fetch(request.url, {
-            method: 'PATCH',
-            headers: Object.fromEntries(request.headers),
-            body: await request.text(),
-          });
-          forwarding = false;
-          expect(applied.ok).toBe(true);
-        }
+        if (keys.length === 1) expect((await mock.send(request)).ok).toBe(true);
         return HttpResponse.error();
       }),
     );

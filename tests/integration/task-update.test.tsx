@@ -3,7 +3,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbStore, server, TEST_TODAY } from '../../mocks/node';
-import { addTask, apiUrl } from '../helpers';
+import { addTask, apiUrl, passOn } from '../helpers';
 import { renderApp } from '../render';
 
 // Drafts of the forms live in localStorage: each test starts without any.
@@ -411,18 +411,12 @@ describe('a failed save', () => {
   it('never applies a save twice when its answer was lost, and never shows it as someone else’s change', async () => {
     // The first attempt reaches the API and is applied, but its answer is lost on the way back.
     let lost = 0;
-    let forwarding = false;
+    const mock = passOn();
     server.use(
       http.post('*/api/v1/tasks/:id/updates', async ({ request }) => {
-        if (forwarding || lost > 0) return undefined;
+        if (mock.passing || lost > 0) return undefined;
         lost += 1;
-        forwarding = true;
-        const applied = await fetch(request.url, {
-          method: 'POST',
-          headers: Object.fromEntries(request.headers),
-          body: await request.text(),
-        });
-        forwarding = false;
+        const applied = await mock.send(request);
         expect(applied.status).toBe(201);
         return HttpResponse.error();
       }),
