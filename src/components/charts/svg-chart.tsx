@@ -106,7 +106,7 @@ export function SvgChart({
 
 /**
  * The tooltip beside the pointer, kept inside the chart's box: flipped to the left near its right edge, and above the
- * pointer in its lower part (the overview's cards clip what overflows them: they are `content-visibility: auto`).
+ * pointer in its lower part (below it, it covered the legend or ran past the card's edge).
  */
 function ChartTooltipBox({ hover, width, height }: { hover: ChartHover; width: number; height: number }) {
   const left = hover.x + 12;
