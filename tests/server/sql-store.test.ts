@@ -14,6 +14,8 @@ import { breakdownOf, SPANNING_LABEL } from '../../server/context';
 import { loadLocalities } from '../../server/localities';
 import { sampleData } from '../../server/sample';
 import type { NewAuditEntry } from '../../server/store/accounts';
+import { createMemoryStore } from '../../server/store/memory';
+import { createDb, replaceTask } from '../../server/store/memory-db';
 import { type ExportChunk, openSqlStore, type SqlStore } from '../../server/store/sql';
 import { statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
 import { articleFingerprint, normalizeArticleUrl } from '../../src/api/article-import-schemas';
@@ -90,31 +92,122 @@ describe.each(engines)('the SQL store on $name', (engine) => {
     await db?.drop();
   });
 
-  it('fills the maintained counts of /stats from the tasks already stored when it migrates (0005)', async () => {
+  it('fills the maintained counts of /stats from the tasks already stored when it migrates (0005, 0007)', async () => {
     const older = await engine.create();
     let s = await openSqlStore({ url: older.url, localities });
     try {
       await s.importData(data);
       // As a database of the release before: no summary tables, the migrations from 0005 on not applied yet.
-      for (const table of ['stat_tasks', 'stat_buckets', 'stat_months']) {
+      for (const table of ['stat_tasks', 'stat_buckets', 'stat_months', 'stat_scoped']) {
         await sql`drop table ${sql.table(table)}`.execute(s.db);
       }
       await sql`delete from kysely_migration where name >= '0005'`.execute(s.db);
       await s.close();
       s = await openSqlStore({ url: older.url, localities });
+      const memory = createMemoryStore(() => createDb({ localities, today: TEST_TODAY }));
       for (const [table, { maintained, computed }] of Object.entries(await statCountsNowAndMaintained(s.db))) {
         expect(maintained, table).toEqual(computed);
         expect(computed.length, table).toBeGreaterThan(0);
       }
-      for (const era of ['pre2025', 'post2025'] as const) {
-        const breakdown = breakdownOf({ era }, localities);
-        expect(await s.stats({ era }, breakdown, ctx, SPANNING_LABEL)).toEqual(
-          await store.stats({ era }, breakdown, ctx, SPANNING_LABEL),
+      for (const filters of [
+        { era: 'pre2025' },
+        { era: 'post2025' },
+        // A province alone: stat_scoped's counts.
+        { era: 'post2025', locality: ['86'] },
+        { era: 'pre2025', locality: ['83'] },
+      ] as const) {
+        const f = { ...filters, locality: filters.locality && [...filters.locality] };
+        const breakdown = breakdownOf(f, localities);
+        expect(await s.stats(f, breakdown, ctx, SPANNING_LABEL)).toEqual(
+          await memory.stats(f, breakdown, ctx, SPANNING_LABEL),
         );
       }
     } finally {
       await s.close();
       await older.drop();
+    }
+  });
+
+  it("counts a province's tasks due around today and soon as the memory store does (stat_scoped)", async () => {
+    // Deadlines at the edges of the quarters of today and soon, of each status: the quarter rows give those
+    // quarters' timeliness wrong, so they must be read from the tasks.
+    const deadlines = [
+      '2026-06-30',
+      '2026-07-01',
+      '2026-09-30',
+      '2026-10-01',
+      '2026-10-31',
+      '2026-11-01',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-12-10',
+      '2026-12-11',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-03-31',
+      '2027-04-01',
+      null,
+    ];
+    const statuses = ['not_started', 'in_progress', 'paused', 'done', 'cancelled'] as const;
+    const tasks: StoredTask[] = [];
+    for (const [i, date] of deadlines.entries()) {
+      for (const [j, status] of statuses.entries()) {
+        for (const completed of status === 'done' ? [null, '2026-11-20T09:00:00+07:00'] : [null]) {
+          tasks.push(
+            makeTask({
+              id: `t-edge-${tasks.length}`,
+              // Vĩnh Long and one of its communes (today's units), Bến Tre (before the reform) for a task of 2025.
+              localityCodes: j % 3 === 2 ? ['86', '83'] : j % 3 === 1 ? ['28777'] : ['86'],
+              category: i % 2 ? 'economy' : 'infrastructure',
+              deadline: date ? { date, text: date } : null,
+              status,
+              completedAt: completed,
+              createdAt: j % 2 ? '2025-03-01T08:00:00+07:00' : '2025-09-01T08:00:00+07:00',
+            }),
+          );
+        }
+      }
+    }
+    const fresh = await engine.create();
+    const s = await openSqlStore({ url: fresh.url, localities });
+    try {
+      await s.importData({ articles: [], tasks, updates: [] });
+      const mem = createDb({ localities, today: TEST_TODAY });
+      mem.articles.clear();
+      mem.tasks.clear();
+      mem.rows.length = 0;
+      mem.updates.clear();
+      for (const t of tasks) replaceTask(mem, t);
+      const memory = createMemoryStore(() => mem);
+      // Today and soon in two months, in one month, in two quarters, and at the ends of a month and a quarter.
+      for (const today of [
+        '2026-11-26',
+        '2026-11-05',
+        '2026-11-01',
+        '2026-12-31',
+        '2026-10-31',
+        '2026-09-25',
+        '2026-10-01',
+      ]) {
+        for (const filters of [
+          { era: 'post2025' as const, locality: ['86'] },
+          { era: 'pre2025' as const, locality: ['83'] },
+          { locality: ['86'] },
+        ]) {
+          const breakdown = breakdownOf(filters, localities);
+          const got = await s.stats(filters, breakdown, { today }, SPANNING_LABEL);
+          expect(got, `${today} ${JSON.stringify(filters)}`).toEqual(
+            await memory.stats(filters, breakdown, { today }, SPANNING_LABEL),
+          );
+          expect(got.total).toBeGreaterThan(0);
+        }
+      }
+    } finally {
+      await s.close();
+      await fresh.drop();
     }
   });
 

@@ -13,7 +13,7 @@ import { loadLocalities } from '../../server/localities';
 import { createMemoryStore } from '../../server/store/memory';
 import type { MockDb } from '../../server/store/memory-db';
 import { openSqlStore, type SqlStore, viSortKey } from '../../server/store/sql';
-import { statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
+import { STAT_TABLES, statCountsNowAndMaintained } from '../../server/store/sql/aggregates';
 import type { Store } from '../../server/store/types';
 import {
   type Article,
@@ -319,9 +319,8 @@ if (process.env.TEST_DATABASE_URL) {
       return openSqlStore({ url, localities });
     },
     async fresh(store) {
-      await sql`truncate table task_units, task_buckets, task_updates, tasks, articles, stat_tasks, stat_buckets, stat_months restart identity`.execute(
-        store.db,
-      );
+      const tables = ['task_units', 'task_buckets', 'task_updates', 'tasks', 'articles', ...STAT_TABLES];
+      await sql`truncate table ${sql.join(tables.map((t) => sql.table(t)))} restart identity`.execute(store.db);
       return store;
     },
     done: (store) => store.close(),

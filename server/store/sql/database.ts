@@ -139,6 +139,19 @@ export interface StatMonthsTable {
   n: number;
 }
 
+/** The counts of each province's tasks (aggregates.ts, SCOPED_GRAINS). */
+export interface StatScopedTable {
+  /** A province's unit uid (either era). */
+  parent: number;
+  grain: string;
+  /** A month (YYYY-MM), a day (YYYY-MM-DD) or ''. */
+  period: string;
+  status: string;
+  category: string;
+  kind: string;
+  n: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   tasks: TasksTable;
@@ -150,6 +163,7 @@ export interface Database {
   stat_tasks: StatTasksTable;
   stat_buckets: StatBucketsTable;
   stat_months: StatMonthsTable;
+  stat_scoped: StatScopedTable;
 }
 
 export type TaskRow = Selectable<TasksTable>;

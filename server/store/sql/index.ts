@@ -41,14 +41,17 @@ import { type Accumulator, figures, SPANNING_CODE } from '../../../src/domain/co
 import { monthRange } from '../../../src/domain/dates';
 import type { LocalityIndex } from '../../../src/domain/localities';
 import { emptyTimelinessCounts, MAX_MONTHS, MOST_OVERDUE_LIMIT } from '../../../src/domain/stats';
+import { resolveFilterLocalities } from '../../../src/domain/task-query';
 import type { TaskUpdateEntry } from '../../../src/domain/task-updates';
 import { compareVi } from '../../../src/domain/text';
 import type { AddArticleOutcome, CommitResult, NewArticle, Store } from '../types';
 import { sqlAccounts } from './accounts';
 import {
+  DATED_KIND_SQL,
   STAT_PARENTS,
   StatDeltas,
   type StatFacts,
+  scopedTimelinessRows,
   statFactsOf,
   statFactsOfRow,
   statKindTimeliness,
@@ -314,7 +317,7 @@ function createSqlStore(
         .execute();
       const deltas = new StatDeltas(units);
       const { commit, value } = await fn(trx, deltas);
-      if (commit) await deltas.flush(trx, engine);
+      if (commit) await flushDeltas(deltas, trx);
       if (commit) await trx.commit().execute();
       else await trx.rollback().execute();
       return value;
@@ -436,18 +439,25 @@ function createSqlStore(
         text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples}`;
         statements.set(key, text);
       }
-      if (sqlite) {
-        // Inside the caller's transaction, on the same connection: better-sqlite3 runs a prepared statement
-        // synchronously, and reusing it saves parsing a statement of thousands of parameters per batch.
-        let statement = prepared.get(text);
-        if (!statement) {
-          statement = sqlite.prepare(text);
-          prepared.set(text, statement);
-        }
-        statement.run(chunk);
-      } else await q.executeQuery(CompiledQuery.raw(text, chunk));
+      await runStatement(q, text, chunk);
     }
   }
+  /** Runs a statement of the caller's transaction `q`, on SQLite prepared once per text. */
+  async function runStatement(q: Kysely<Database>, text: string, parameters: unknown[]) {
+    if (sqlite) {
+      // Inside the caller's transaction, on the same connection: better-sqlite3 runs a prepared statement
+      // synchronously, and reusing it saves parsing a statement of thousands of parameters per batch.
+      let statement = prepared.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        prepared.set(text, statement);
+      }
+      statement.run(parameters);
+    } else await q.executeQuery(CompiledQuery.raw(text, parameters));
+  }
+  /** StatDeltas.flush into the transaction `q`. */
+  const flushDeltas = (deltas: StatDeltas, q: Kysely<Database>) =>
+    deltas.flush(q, engine, (text, parameters) => runStatement(q, text, parameters));
 
   // ---------- reads ----------
 
@@ -605,6 +615,20 @@ function createSqlStore(
     };
   }
 
+  /**
+   * The most overdue of the tasks under a unit with children, from its rows in task_buckets (every task under it
+   * has one, with the status and deadline), not from its tasks' rows: the deadline of the last of the first few
+   * (distinct tasks: a task may be in several buckets), then the tasks up to it in the order of the full query.
+   */
+  function mostOverdueUnder(parentUid: number, d: EvalDates) {
+    const overdue = sql`b.parent = ${parentUid} and b.status in ${OPEN_STATUSES} and b.deadline_date < ${d.today}`;
+    return sql<TaskRowWithTl>`select t.*, ${timelinessSql(d)} as tl from tasks t where t.seq in (
+        select b.task_seq from task_buckets b where ${overdue} and b.deadline_date <= (
+          select max(x.deadline_date) from (select distinct b.task_seq, b.deadline_date from task_buckets b
+            where ${overdue} order by b.deadline_date limit ${MOST_OVERDUE_LIMIT}) x))
+      order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(reads);
+  }
+
   const store: SqlStore = {
     kind: engine,
     db,
@@ -711,44 +735,73 @@ function createSqlStore(
             (x) => sql`cast(coalesce(sum(case when s.tl = ${x} then s.n end), 0) as integer) as ${sql.ref(x)}`,
           ),
         );
-        // Filtered by locality (a drill-down): the filtered tasks are read once for the counts, the months and the
-        // most overdue (scopedFacts), not once per statement: each read of a province's tasks is most of the time.
-        const once = !summary && scope !== null && filters.locality?.length ? scopedFacts(cond, d) : null;
-        // Filtered by the breakdown's parent alone: its rows in task_buckets are exactly the filtered tasks' (a
-        // task has rows under each unit that contains one of its units), so the breakdown needs no other read.
-        const localityAlone =
-          parent !== null &&
+        const onlyLocality =
           filters.locality?.length === 1 &&
           Object.entries(filters).every(([k, v]) => v === undefined || k === 'locality' || k === 'era');
+        // Filtered by one province alone (the overview's drill-down): its counts and months maintained on write
+        // (stat_scoped), a few thousand rows instead of its tens of thousands of tasks.
+        const province = onlyLocality
+          ? resolveFilterLocalities(filters.locality ?? [], filters.era, localities)[0]
+          : null;
+        const scoped = province?.level === 'province' ? province : null;
+        const scopedUid = scoped ? unitUid(scoped) : 0;
+        // Filtered by locality otherwise: the filtered tasks are read once for the counts, the months and the most
+        // overdue (scopedFacts), not once per statement: each read of a province's tasks is most of the time.
+        const once = !summary && !scoped && scope !== null && filters.locality?.length ? scopedFacts(cond, d) : null;
+        // Filtered by the breakdown's parent alone: its rows in task_buckets are exactly the filtered tasks' (a
+        // task has rows under each unit that contains one of its units), so the breakdown needs no other read.
+        const localityAlone = parent !== null && onlyLocality;
         // Independent statements, run at once: on the read threads (SQLite) or the pool (PostgreSQL) in parallel.
+        const scopedMonths = (grain: 'c' | 'f') =>
+          sql<{ m: string; n: number }>`select s.period as m, s.n as n from stat_scoped s
+            where s.parent = ${scopedUid} and s.grain = ${grain} and s.n <> 0`.execute(reads);
         const [groups, assigned, completed, { rows: late }, breakdown] = await Promise.all([
-          once
-            ? once.then((f) => f.groups)
-            : summary
-              ? sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+          scoped
+            ? sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+            select s.status as status, s.category as category, ${sumsByTimeliness}
+            from (${scopedTimelinessRows(scopedUid, d, (from, to) =>
+              scoped.hasChildren
+                ? // Every task under a unit with children has a row under it in task_buckets, with its status and
+                  // deadline: a read of the province's rows there, not of its tasks.
+                  sql`select b.task_seq from task_buckets b where b.parent = ${scopedUid}
+                    and b.deadline_date >= ${from} and b.deadline_date <= ${to} and ${DATED_KIND_SQL}`
+                : sql`select b.seq from tasks b where b.seq in (select u.task_seq from task_units u
+                    where u.unit = ${scopedUid}) and b.deadline_date >= ${from} and b.deadline_date <= ${to}
+                    and ${DATED_KIND_SQL}`,
+            )}) s group by s.status, s.category`.execute(reads)
+            : once
+              ? once.then((f) => f.groups)
+              : summary
+                ? sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
             select s.status as status, s.category as category, ${sumsByTimeliness}
             from (select s.status, s.category, s.n, ${stl} as tl from stat_tasks s where s.n <> 0) s
             group by s.status, s.category`.execute(reads)
-              : sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
+                : sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
             select t.status as status, t.category as category, ${countsByTimeliness(d)}
             from tasks t where ${cond} group by t.status, t.category`.execute(reads),
-          once
-            ? once.then((f) => f.assigned)
-            : summary
-              ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
+          scoped
+            ? scopedMonths('c')
+            : once
+              ? once.then((f) => f.assigned)
+              : summary
+                ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
             where s.kind = 'created' and s.n <> 0`.execute(reads)
-              : sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
+                : sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
             from tasks t where ${cond} group by m`.execute(reads),
-          once
-            ? once.then((f) => f.completed)
-            : summary
-              ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
+          scoped
+            ? scopedMonths('f')
+            : once
+              ? once.then((f) => f.completed)
+              : summary
+                ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
             where s.kind = 'completed' and s.n <> 0`.execute(reads)
-              : sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
+                : sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
             from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(reads),
-          once
-            ? once.then((f) => f.late)
-            : sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
+          scoped?.hasChildren
+            ? mostOverdueUnder(scopedUid, d)
+            : once
+              ? once.then((f) => f.late)
+              : sql<TaskRowWithTl>`select t.*, ${tl} as tl from tasks t
             where ${cond} and t.status in ${OPEN_STATUSES} and t.deadline_date < ${today}
             order by t.deadline_date, t.id limit ${MOST_OVERDUE_LIMIT}`.execute(reads),
           summary
@@ -1262,7 +1315,7 @@ function createSqlStore(
                 await insertFlat(trx, STAGED_TASKS, STAGED_COLUMNS, stagedRows);
                 await insertMany(trx, STAGED_UNITS, ['combo', 'unit'], comboUnitRows);
                 await insertMany(trx, STAGED_BUCKETS, ['combo', 'parent', 'bucket'], comboBucketRows);
-                if (!fresh) await deltas.flush(trx, engine);
+                if (!fresh) await flushDeltas(deltas, trx);
               });
               tasksAdded += count;
               progress(count);
@@ -1359,7 +1412,7 @@ function createSqlStore(
               sql`${sql.table(STAGED_TASKS)} t join ${sql.table(STAGED_BUCKETS)} b on b.combo = t.combo`,
             ];
         await bulk(async (trx) => {
-          await deltas.flush(trx, engine);
+          await flushDeltas(deltas, trx);
           await sql`insert into task_units (unit, task_seq)
             select u.unit, t.seq from ${unitsJoin} order by u.unit, t.seq`.execute(trx);
         });

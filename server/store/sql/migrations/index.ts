@@ -277,13 +277,43 @@ function statCounts(engine: Engine): Migration {
         ['kind', text],
         ['month', text],
       ]);
-      for (const [name, select] of Object.entries(RECOMPUTE)) {
-        await sql`insert into ${sql.table(name)} ${select}`.execute(db);
-      }
+      for (const name of STAT_COUNT_TABLES) await sql`insert into ${sql.table(name)} ${RECOMPUTE[name]}`.execute(db);
     },
     // biome-ignore lint/suspicious/noExplicitAny: as above
     async down(db: Kysely<any>) {
-      for (const name of Object.keys(RECOMPUTE)) await db.schema.dropTable(name).ifExists().execute();
+      for (const name of STAT_COUNT_TABLES) await db.schema.dropTable(name).ifExists().execute();
+    },
+  };
+}
+
+/** The summary tables of statCounts (later ones have their own migration). */
+const STAT_COUNT_TABLES = ['stat_tasks', 'stat_buckets', 'stat_months'] as const;
+
+/**
+ * The counts of each province's tasks (stat_scoped, ../aggregates.ts: a locality filter of one province reads a few
+ * thousand of them instead of its tasks), filled from the tasks already stored.
+ */
+function statScoped(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const withoutRowid = engine === 'postgres' ? sql`` : sql`without rowid`;
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its own time
+    async up(db: Kysely<any>) {
+      const keys = ['parent', 'grain', 'period', 'status', 'category', 'kind'] as const;
+      await keys
+        .reduce(
+          (t, column) => t.addColumn(column, column === 'parent' ? 'integer' : text, (c) => c.notNull()),
+          db.schema.createTable('stat_scoped'),
+        )
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('stat_scoped_pk', [...keys] as never)
+        .modifyEnd(withoutRowid)
+        .execute();
+      await sql`insert into stat_scoped ${RECOMPUTE.stat_scoped}`.execute(db);
+    },
+    // biome-ignore lint/suspicious/noExplicitAny: as above
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('stat_scoped').ifExists().execute();
     },
   };
 }
@@ -316,6 +346,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_open_deadline': openDeadline(),
         '0005_stat_counts': statCounts(engine),
         '0006_tasks_statistics': tasksStatistics(engine),
+        '0007_stat_scoped': statScoped(engine),
       };
     },
   };
