@@ -1,5 +1,5 @@
 /** The overview's charts, drawn as plain SVG by our own components (issue 16): geometry, drill-down, tooltips. */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { TimelinessCounts } from '../../src/api/schemas';
@@ -75,5 +75,32 @@ describe('the overview charts in SVG', () => {
     expect(onSelect).toHaveBeenCalledWith('culture_tourism');
     fireEvent.mouseMove(rows[0] as Element, { clientX: 300, clientY: 20 });
     expect(screen.getByText('Hoàn thành đúng hạn:')).toBeInTheDocument();
+  });
+});
+
+describe('a chart card’s data table', () => {
+  const donut = (counts: TimelinessCounts) => (
+    <I18nextProvider i18n={createI18n('vi')}>
+      <TimelinessDonut counts={counts} total={56} state="ready" onSelect={() => {}} />
+    </I18nextProvider>
+  );
+  const cell = () => screen.getByRole('table', { hidden: true }).querySelector('tbody tr td') as HTMLElement;
+
+  it('follows new figures once the frame with the new drawing is painted, while it is hidden', async () => {
+    const view = render(donut(COUNTS));
+    // A table that appears is there at once (the overview test reads it as soon as the chart is drawn).
+    expect(cell().textContent).toBe('13');
+    view.rerender(donut({ ...COUNTS, done_on_time: 21 }));
+    // The drawing has the new figures; the hidden table still the previous ones, until after the next frame.
+    expect(document.querySelector('svg.chart-svg')?.textContent).toMatch(/^21/);
+    expect(cell().textContent).toBe('13');
+    await waitFor(() => expect(cell().textContent).toBe('21'));
+  });
+
+  it('follows new figures at once while it is shown', async () => {
+    const view = render(donut(COUNTS));
+    fireEvent.click(screen.getByRole('button', { name: 'Xem bảng số liệu' }));
+    view.rerender(donut({ ...COUNTS, done_on_time: 21 }));
+    expect(cell().textContent).toBe('21');
   });
 });

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useId, useRef, useState } from 'react';
+import { createContext, type ReactNode, startTransition, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPngButton } from '../export/chart-png-button';
 import { ChartHeightContext } from './chart-height';
@@ -13,6 +13,43 @@ export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
  */
 export const ChartTablesContext = createContext(true);
 
+type CardTable = Omit<DataTableProps, 'caption'>;
+
+/**
+ * The data table a card shows: `table`, but when it replaces another (new figures, e.g. a filter change), the
+ * previous one until the frame with the new drawing has been painted. At 1,000,000 tasks a province's breakdown
+ * table is hundreds of rows that a screen reader reads and nobody sees: restyling and laying them out before that
+ * frame was about half the time to the new figures on screen (issue 16). A table that appears (the card was
+ * loading) is shown at once, and so is every table while it is shown on screen (`defer` false).
+ */
+function useTableAfterPaint(table: CardTable | undefined, defer: boolean): CardTable | undefined {
+  const key = table ? JSON.stringify(table) : null;
+  const [shown, setShown] = useState(() => (table && key ? { key, table } : null));
+  const replacing = defer && shown !== null && key !== null && shown.key !== key;
+  if (!replacing && (shown?.key ?? null) !== key) setShown(table && key ? { key, table } : null);
+  const latest = useRef(table);
+  latest.current = table;
+  useEffect(() => {
+    if (!replacing || key === null || typeof requestAnimationFrame === 'undefined') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the next animation frame runs after its paint; one more turn lets what waits for that
+    // paint (the filters-applied mark) go first.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        timer = setTimeout(() => {
+          const next = latest.current;
+          if (next) startTransition(() => setShown({ key, table: next }));
+        }, 0);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [replacing, key]);
+  return replacing ? shown?.table : table;
+}
+
 export interface ChartCardProps {
   title: string;
   /** One sentence read by screen readers and shown under the title. */
@@ -21,7 +58,7 @@ export interface ChartCardProps {
   errorMessage?: string;
   onRetry?: () => void;
   /** The text alternative: the same numbers as a table, visually hidden until asked for. */
-  table?: Omit<DataTableProps, 'caption'>;
+  table?: CardTable;
   legend?: ReactNode;
   /** Height of the drawing area in px (the card owns sizing so the chart always has a definite box). */
   height?: number;
@@ -50,6 +87,7 @@ export function ChartCard({
   const [showTable, setShowTable] = useState(false);
   const tables = useContext(ChartTablesContext);
   const cardRef = useRef<HTMLElement>(null);
+  const shownTable = useTableAfterPaint(state === 'ready' ? table : undefined, !showTable);
   return (
     <section
       ref={cardRef}
@@ -102,9 +140,9 @@ export function ChartCard({
           </>
         )}
       </div>
-      {table && tables && state === 'ready' ? (
+      {shownTable && tables && state === 'ready' ? (
         <div className={showTable ? 'chart-table' : 'visually-hidden'}>
-          <DataTable caption={t('chart.tableCaption', { title })} {...table} />
+          <DataTable caption={t('chart.tableCaption', { title })} {...shownTable} />
         </div>
       ) : null}
     </section>
