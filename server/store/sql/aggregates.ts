@@ -288,7 +288,9 @@ export class StatDeltas {
   /** Writes the deltas (upserts adding to n) and empties them. */
   async flush(q: Kysely<Database>, engine: 'sqlite' | 'postgres', run: RunStatement = defaultRun(q)) {
     const str = (id: number) => this.strings.values[id] as string;
-    const upsert = async (
+    /** The rows of each table to upsert (n added to the stored n), written at the end. */
+    const pending: Array<{ table: string; columns: string[]; rows: unknown[][] }> = [];
+    const upsert = (
       table: string,
       columns: string[],
       entries: Iterable<[number, number]>,
@@ -296,19 +298,7 @@ export class StatDeltas {
     ) => {
       const rows: unknown[][] = [];
       for (const [key, n] of entries) if (n !== 0) rows.push([...row(key), n]);
-      const all = [...columns, 'n'];
-      // Statements of a fixed number of rows (the last one fewer): `run` may prepare each text once.
-      const perStatement = Math.floor((engine === 'sqlite' ? 7_000 : 65_000) / all.length);
-      // Statement text and flat parameters made directly: a fresh bulk load writes ~230,000 rows at its end, and
-      // Kysely's sql templates (a node per value, then compiled) took 1.7 s of CPU for them.
-      const conflict = `on conflict (${columns.map((c) => `"${c}"`).join(', ')}) do update set n = "${table}".n + excluded.n`;
-      for (let i = 0; i < rows.length; i += perStatement) {
-        const chunk = rows.slice(i, i + perStatement);
-        let p = 0;
-        const tuple = () => `(${all.map(() => (engine === 'postgres' ? `$${++p}` : '?')).join(', ')})`;
-        const text = `insert into "${table}" (${all.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(tuple).join(', ')} ${conflict}`;
-        await run(text, chunk.flat());
-      }
+      if (rows.length > 0) pending.push({ table, columns, rows });
     };
     const drained = function* (...maps: Array<Map<number, number>>): Generator<[number, number]> {
       for (const [i, map] of maps.entries()) {
@@ -317,21 +307,21 @@ export class StatDeltas {
         map.clear();
       }
     };
-    await upsert('stat_tasks', ['status', 'category', 'kind', 'deadline_date'], drained(this.tasks), (key) => {
+    upsert('stat_tasks', ['status', 'category', 'kind', 'deadline_date'], drained(this.tasks), (key) => {
       const day = key % DAYS;
       const rest = (key - day) / DAYS;
       const k = rest % 8;
       const sc = (rest - k) / 8;
       return [STATUSES[Math.floor(sc / 1024)], this.categories.values[sc % 1024], KINDS[k], str(day)];
     });
-    await upsert('stat_buckets', ['parent', 'bucket', 'kind', 'deadline_date'], drained(this.buckets), (key) => {
+    upsert('stat_buckets', ['parent', 'bucket', 'kind', 'deadline_date'], drained(this.buckets), (key) => {
       const day = key % DAYS;
       const rest = (key - day) / DAYS;
       const k = rest % 8;
       const pb = (rest - k) / 8;
       return [STAT_PARENTS[Math.floor(pb / BUCKETS)], pb % BUCKETS, KINDS[k], str(day)];
     });
-    await upsert('stat_months', ['kind', 'month'], drained(this.months), (key) => [
+    upsert('stat_months', ['kind', 'month'], drained(this.months), (key) => [
       key >= DAYS ? 'completed' : 'created',
       str(key % DAYS),
     ]);
@@ -346,7 +336,7 @@ export class StatDeltas {
       counts.clear();
     }
     const scopedColumns = ['parent', 'grain', 'period', 'status', 'category', 'kind'];
-    await upsert('stat_scoped', scopedColumns, drained(...perProvince), (key) => {
+    upsert('stat_scoped', scopedColumns, drained(...perProvince), (key) => {
       const day = key % SCOPED_DAYS;
       let rest = (key - day) / SCOPED_DAYS;
       const k = rest % 8;
@@ -366,6 +356,37 @@ export class StatDeltas {
         named(KINDS, k),
       ];
     });
+    // Statement text and flat parameters made directly: a fresh bulk load writes ~330,000 rows at its end, and
+    // Kysely's sql templates (a node per value, then compiled) took 1.7 s of CPU for 230,000 of them.
+    const limit = engine === 'sqlite' ? 7_000 : 65_000;
+    let p = 0;
+    const insert = ({ table, columns }: (typeof pending)[number], rows: unknown[][]) => {
+      const all = [...columns, 'n'];
+      const tuple = () => `(${all.map(() => (engine === 'postgres' ? `$${++p}` : '?')).join(', ')})`;
+      const conflict = `on conflict (${columns.map((c) => `"${c}"`).join(', ')}) do update set n = "${table}".n + excluded.n`;
+      return `insert into "${table}" (${all.map((c) => `"${c}"`).join(', ')}) values ${rows.map(tuple).join(', ')} ${conflict}`;
+    };
+    const params = pending.reduce((sum, { columns, rows }) => sum + (columns.length + 1) * rows.length, 0);
+    if (engine === 'postgres' && pending.length > 1 && params <= limit) {
+      // A write's few rows in one statement (data-modifying CTEs), not one round trip to the server per table.
+      const parts = pending.map((t) => insert(t, t.rows));
+      const last = parts.pop() as string;
+      const text = `with ${parts.map((part, i) => `s${i} as (${part})`).join(', ')} ${last}`;
+      await run(
+        text,
+        pending.flatMap((t) => t.rows.flat()),
+      );
+      return;
+    }
+    for (const t of pending) {
+      // Statements of a fixed number of rows (the last one fewer): `run` may prepare each text once.
+      const perStatement = Math.floor(limit / (t.columns.length + 1));
+      for (let i = 0; i < t.rows.length; i += perStatement) {
+        const chunk = t.rows.slice(i, i + perStatement);
+        p = 0;
+        await run(insert(t, chunk), chunk.flat());
+      }
+    }
   }
 }
 
