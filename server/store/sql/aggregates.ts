@@ -144,15 +144,22 @@ export function scopedTimelinessRows(
 export const DATED_KIND_SQL = sql<SqlBool>`b.deadline_date is not null
   and (b.status in ('not_started', 'in_progress', 'paused') or (b.status = 'done' and b.completed_at is null))`;
 
-/** Strings numbered in order of first use (the keys of StatDeltas are numbers: a bulk load adds a million tasks). */
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly ids = new Map<string, number>();
-  id(value: string): number {
+/**
+ * Values numbered in order of first use, at most `limit` (the keys of StatDeltas are numbers: a bulk load adds a
+ * million tasks).
+ */
+class Dictionary<T = string> {
+  readonly values: T[] = [];
+  private readonly ids = new Map<T, number>();
+  constructor(
+    private readonly limit: number,
+    private readonly tooMany: string,
+  ) {}
+  id(value: T): number {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      if (id >= DAYS) throw new Error('Too many distinct dates in one batch of count changes.');
+      if (id >= this.limit) throw new Error(`Too many ${this.tooMany} in one batch of count changes.`);
       this.values.push(value);
       this.ids.set(value, id);
     }
@@ -195,13 +202,12 @@ export class StatDeltas {
    */
   private readonly scoped = new Map<string, { provinces: number[]; counts: Map<number, number> }>();
   /** Province uids numbered in order of first use (the parent index of `scoped`). */
-  private readonly parents: number[] = [];
-  private readonly parentIds = new Map<number, number>();
+  private readonly parents = new Dictionary<number>(SCOPED_PARENTS, 'provinces');
   private readonly groupOfUnits = new WeakMap<readonly number[], Map<number, number> | null>();
   /** The string number of the quarter of a deadline, by the deadline's string number (or '' for ''). */
   private readonly quarterOfDay: number[] = [];
-  private readonly strings = new Dictionary();
-  private readonly categories = new Dictionary();
+  private readonly strings = new Dictionary(DAYS, 'distinct dates');
+  private readonly categories = new Dictionary(1024, 'categories');
   constructor(private readonly units: UnitTables) {}
 
   /** Adds (sign 1) or removes (sign -1) one task's counts; `rows`: its unit rows when known already. */
@@ -212,7 +218,6 @@ export class StatDeltas {
     if (status < 0 || k < 0) throw new Error(`Unknown task status "${f.status}".`);
     const day = this.strings.id(deadline);
     const category = this.categories.id(f.category);
-    if (category >= 1024) throw new Error('Too many categories in one batch of count changes.');
     bump(this.tasks, ((status * 1024 + category) * 8 + k) * DAYS + day, sign);
     const created = this.strings.id(f.created_at.slice(0, 7));
     bump(this.months, created, sign);
@@ -251,17 +256,7 @@ export class StatDeltas {
     let group = this.groupOfUnits.get(units);
     if (group === undefined) {
       const provinces: number[] = [];
-      for (const uid of units) {
-        if (!isProvinceUid(uid)) continue;
-        let p = this.parentIds.get(uid);
-        if (p === undefined) {
-          p = this.parents.length;
-          if (p >= SCOPED_PARENTS) throw new Error('Too many provinces in one batch of count changes.');
-          this.parents.push(uid);
-          this.parentIds.set(uid, p);
-        }
-        provinces.push(p);
-      }
+      for (const uid of units) if (isProvinceUid(uid)) provinces.push(this.parents.id(uid));
       const name = provinces.sort((a, b) => a - b).join(',');
       let counts = this.scoped.get(name)?.counts;
       if (provinces.length > 0 && !counts) {
@@ -327,7 +322,7 @@ export class StatDeltas {
     ]);
     const named = (list: readonly string[], i: number) => (i === NONE ? '' : (list[i] as string));
     // Per province: each set's counts added to those of each of its provinces.
-    const perProvince = this.parents.map(() => new Map<number, number>());
+    const perProvince = this.parents.values.map(() => new Map<number, number>());
     for (const { provinces, counts } of this.scoped.values()) {
       for (const [key, n] of counts) {
         if (n === 0) continue;
@@ -348,7 +343,7 @@ export class StatDeltas {
       const grain = rest % 4;
       const p = (rest - grain) / 4;
       return [
-        this.parents[p],
+        this.parents.values[p],
         SCOPED_GRAINS[grain],
         str(day),
         named(STATUSES, st),

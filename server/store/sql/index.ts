@@ -752,9 +752,22 @@ function createSqlStore(
         // task has rows under each unit that contains one of its units), so the breakdown needs no other read.
         const localityAlone = parent !== null && onlyLocality;
         // Independent statements, run at once: on the read threads (SQLite) or the pool (PostgreSQL) in parallel.
-        const scopedMonths = (grain: 'c' | 'f') =>
-          sql<{ m: string; n: number }>`select s.period as m, s.n as n from stat_scoped s
-            where s.parent = ${scopedUid} and s.grain = ${grain} and s.n <> 0`.execute(reads);
+        /** Tasks assigned (created) or finished (completed) by month (YYYY-MM). */
+        const byMonth = (kind: 'created' | 'completed') => {
+          const column = sql.ref(kind === 'created' ? 't.created_at' : 't.completed_at');
+          return scoped
+            ? sql<{ m: string; n: number }>`select s.period as m, s.n as n from stat_scoped s
+              where s.parent = ${scopedUid} and s.grain = ${kind === 'created' ? 'c' : 'f'} and s.n <> 0`.execute(reads)
+            : once
+              ? once.then((f) => (kind === 'created' ? f.assigned : f.completed))
+              : summary
+                ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
+                  where s.kind = ${kind} and s.n <> 0`.execute(reads)
+                : sql<{ m: string; n: number }>`select substr(${column}, 1, 7) as m, ${countAll} as n
+                  from tasks t where ${cond}
+                  ${kind === 'completed' ? sql`and t.status = 'done' and t.completed_at is not null` : sql``}
+                  group by m`.execute(reads);
+        };
         const [groups, assigned, completed, { rows: late }, breakdown] = await Promise.all([
           scoped
             ? sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
@@ -779,24 +792,8 @@ function createSqlStore(
                 : sql<Record<Timeliness, number> & { status: TaskStatus; category: Category }>`
             select t.status as status, t.category as category, ${countsByTimeliness(d)}
             from tasks t where ${cond} group by t.status, t.category`.execute(reads),
-          scoped
-            ? scopedMonths('c')
-            : once
-              ? once.then((f) => f.assigned)
-              : summary
-                ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
-            where s.kind = 'created' and s.n <> 0`.execute(reads)
-                : sql<{ m: string; n: number }>`select substr(t.created_at, 1, 7) as m, ${countAll} as n
-            from tasks t where ${cond} group by m`.execute(reads),
-          scoped
-            ? scopedMonths('f')
-            : once
-              ? once.then((f) => f.completed)
-              : summary
-                ? sql<{ m: string; n: number }>`select s.month as m, s.n as n from stat_months s
-            where s.kind = 'completed' and s.n <> 0`.execute(reads)
-                : sql<{ m: string; n: number }>`select substr(t.completed_at, 1, 7) as m, ${countAll} as n
-            from tasks t where ${cond} and t.status = 'done' and t.completed_at is not null group by m`.execute(reads),
+          byMonth('created'),
+          byMonth('completed'),
           scoped?.hasChildren
             ? mostOverdueUnder(scopedUid, d)
             : once
