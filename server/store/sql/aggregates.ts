@@ -126,9 +126,11 @@ export function scopedTimelinessRows(
 ): RawBuilder<unknown> {
   const from = quarterOf(d.today);
   const to = quarterOf(d.soon);
-  const [year, q] = [to.slice(0, 4), Number(to.slice(6))];
-  const firstDay = `${d.today.slice(0, 5)}${String(Math.ceil(Number(d.today.slice(5, 7)) / 3) * 3 - 2).padStart(2, '0')}-01`;
-  const lastDay = `${year}-${String(q * 3).padStart(2, '0')}-31`;
+  // The first day of today's quarter and an upper bound of the days of soon's (YYYY-MM-31 as text).
+  const month = (quarter: string, offset: number) =>
+    `${quarter.slice(0, 4)}-${String(Number(quarter.slice(6)) * 3 + offset).padStart(2, '0')}`;
+  const firstDay = `${month(from, -2)}-01`;
+  const lastDay = `${month(to, 0)}-31`;
   // A whole quarter before today's: every deadline in it is past; after soon's: every one is further than soon.
   const byQuarter = sql<string>`case s.kind
     when 'open' then case when s.period < ${from} then 'overdue' else 'on_track' end
